@@ -157,6 +157,8 @@ export interface PlatformAdapter<S = unknown> {
   limits: { requestsPerSecond: number | null; maxInFlight: number | null };
   /** how far ahead of now a restored send time must be for the platform to accept it */
   minLeadMs: number;
+  /** an item's own lead time where it differs from `minLeadMs` (Mailchimp Timewarp: 24 hours) */
+  leadTimeMs?(item: ItemRef): number;
   credentialKeys: readonly string[];
   accountIds: { required: boolean; label: string };
   settingsSchema: z.ZodType<S>;

@@ -64,6 +64,11 @@ export interface FaultRule {
   after?: number;
   /** for `timeout`: how long to hold the request before answering 504 (default 60 s) */
   holdMs?: number;
+  /**
+   * Let the platform carry the request out first, then fail the answer: the change happened
+   * but the caller cannot know (a lost response, a crash after the call).
+   */
+  applied?: boolean;
 }
 
 /** Faults injected into a simulator: tests and the benchmark arm them, requests consume them. */
@@ -150,15 +155,16 @@ export function simulatorEdge(options: {
     const body = c.req.method === 'GET' ? '' : await c.req.raw.clone().text();
     options.requests.push({ method: c.req.method, path: url.pathname, query: maskQuery(url.search), body });
     if (options.requests.length > MAX_RECORDED) options.requests.shift();
-    if (options.latencyMs > 0) await delay(options.latencyMs);
 
-    const fault = options.faults.take(c.req.method, url.pathname);
-    if (fault) return playFault(c, fault, options.signals);
-
+    // Counted as in flight before the latency: a slow platform is when connection limits bite.
     const verdict = options.guard?.enter() ?? 'ok';
     if (verdict !== 'ok') return options.signals.rateLimited(c);
     try {
+      if (options.latencyMs > 0) await delay(options.latencyMs);
+      const fault = options.faults.take(c.req.method, url.pathname);
+      if (fault && !fault.applied) return await playFault(c, fault, options.signals);
       await next();
+      if (fault) c.res = await playFault(c, fault, options.signals);
     } finally {
       options.guard?.leave();
     }

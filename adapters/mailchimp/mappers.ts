@@ -1,0 +1,145 @@
+// Mailchimp objects ⇄ domain items. The fingerprint projections here are THE ones: the adapter
+// and the simulator both call them, so a listed fingerprint equals the sandbox's.
+import { z } from 'zod';
+import { fingerprint } from '../shared/fingerprint.js';
+import type { Capability, JsonObject, LiveItem, Observation } from '../types.js';
+import type { Automation, AutomationEmail, Campaign } from './schemas.js';
+import { canonicalTime } from './schedule-time.js';
+
+export const CAPABILITIES = {
+  campaign: { kind: 'email', method: 'unschedule', objectType: 'campaign' },
+  rss: { kind: 'email', method: 'status', objectType: 'rss-campaign' },
+  automation: { kind: 'email', method: 'status', objectType: 'automation' },
+} as const satisfies Record<string, Capability>;
+
+/** One-off campaign types that the schedule action puts back (variate send-time tests and RSS use `send`). */
+export const SCHEDULABLE_TYPES: readonly string[] = ['regular', 'plaintext', 'absplit'];
+
+// ---- fingerprint projections: content a restore must preserve, never status, time or id ----
+
+export function campaignContent(c: Campaign): unknown {
+  const s = c.settings ?? {};
+  return {
+    type: c.type,
+    recipients: { list_id: c.recipients?.list_id ?? null, segment_opts: c.recipients?.segment_opts ?? null },
+    settings: {
+      subject_line: s.subject_line ?? null,
+      preview_text: s.preview_text ?? null,
+      title: s.title ?? null,
+      from_name: s.from_name ?? null,
+      reply_to: s.reply_to ?? null,
+      to_name: s.to_name ?? null,
+      template_id: s.template_id ?? null,
+    },
+    // Batch delivery is not shown on the campaign object, so it cannot be part of this.
+    timewarp: s.timewarp ?? false,
+    rss_opts: c.type === 'rss' ? (c.rss_opts ?? null) : null,
+  };
+}
+
+export function automationContent(a: Automation, emails: readonly AutomationEmail[]): unknown {
+  return {
+    settings: { title: a.settings?.title ?? null, from_name: a.settings?.from_name ?? null, reply_to: a.settings?.reply_to ?? null },
+    recipients: {
+      list_id: a.recipients?.list_id ?? null,
+      store_id: a.recipients?.store_id ?? null,
+      segment_opts: a.recipients?.segment_opts ?? null,
+    },
+    trigger_settings: a.trigger_settings ?? null,
+    emails: sortEmails(emails).map((e) => ({ id: e.id, subject_line: e.settings?.subject_line ?? null })),
+  };
+}
+
+export const campaignFingerprint = (c: Campaign): string => fingerprint(campaignContent(c));
+export const automationFingerprint = (a: Automation, emails: readonly AutomationEmail[]): string =>
+  fingerprint(automationContent(a, emails));
+
+export function sortEmails<T extends { position?: number | undefined; id: string }>(emails: readonly T[]): T[] {
+  return [...emails].sort((a, b) => (a.position ?? 0) - (b.position ?? 0) || a.id.localeCompare(b.id));
+}
+
+// ---- liveness: what the platform would still send ----
+
+export function campaignIsLive(c: Pick<Campaign, 'type' | 'status'>): boolean {
+  return c.status === 'schedule' || (c.type === 'rss' && c.status === 'sending');
+}
+
+export const automationIsLive = (a: Pick<Automation, 'status'>): boolean => a.status === 'sending';
+
+/** A campaign's scheduled time: `send_time` only means "scheduled" while the status is `schedule`. */
+export const campaignScheduledAt = (c: Campaign): string | null => (c.status === 'schedule' ? canonicalTime(c.send_time) : null);
+
+// ---- snapshots: opaque to the core, parsed here whenever they come back ----
+
+export const campaignSnapshotSchema = z.object({
+  objectType: z.literal('campaign'),
+  id: z.string(),
+  type: z.string(),
+  sendTime: z.string(),
+  /** re-supplied on schedule: the schedule action decides Timewarp afresh */
+  timewarp: z.boolean(),
+  listId: z.string().nullable(),
+});
+export const rssSnapshotSchema = z.object({ objectType: z.literal('rss-campaign'), id: z.string(), listId: z.string().nullable() });
+export const automationSnapshotSchema = z.object({
+  objectType: z.literal('automation'),
+  id: z.string(),
+  listId: z.string().nullable(),
+  emails: z.array(z.object({ id: z.string(), status: z.string() })),
+});
+export type CampaignSnapshot = z.infer<typeof campaignSnapshotSchema>;
+export type AutomationSnapshot = z.infer<typeof automationSnapshotSchema>;
+
+const titleOf = (c: Campaign): string => c.settings?.title || c.settings?.subject_line || `campaign ${c.id}`;
+
+export function campaignToLiveItem(c: Campaign): LiveItem {
+  const rss = c.type === 'rss';
+  const snapshot: JsonObject = rss
+    ? { objectType: 'rss-campaign', id: c.id, listId: c.recipients?.list_id ?? null }
+    : {
+        objectType: 'campaign',
+        id: c.id,
+        type: c.type,
+        sendTime: canonicalTime(c.send_time) ?? '',
+        timewarp: c.settings?.timewarp ?? false,
+        listId: c.recipients?.list_id ?? null,
+      };
+  return {
+    externalId: c.id,
+    ...(rss ? CAPABILITIES.rss : CAPABILITIES.campaign),
+    title: titleOf(c),
+    status: c.status,
+    scheduledAt: campaignScheduledAt(c),
+    fingerprint: campaignFingerprint(c),
+    snapshot,
+  };
+}
+
+export function automationToLiveItem(a: Automation, emails: readonly AutomationEmail[]): LiveItem {
+  const trigger = a.trigger_settings as { workflow_title?: unknown } | null | undefined;
+  const title = a.settings?.title || (typeof trigger?.workflow_title === 'string' ? trigger.workflow_title : '') || `automation ${a.id}`;
+  return {
+    externalId: a.id,
+    ...CAPABILITIES.automation,
+    title,
+    status: a.status,
+    scheduledAt: null,
+    fingerprint: automationFingerprint(a, emails),
+    snapshot: {
+      objectType: 'automation',
+      id: a.id,
+      listId: a.recipients?.list_id ?? null,
+      emails: sortEmails(emails).map((e) => ({ id: e.id, status: e.status })),
+    },
+  };
+}
+
+export function campaignObservation(c: Campaign): Observation {
+  return { externalId: c.id, found: true, live: campaignIsLive(c), status: c.status, fingerprint: campaignFingerprint(c), scheduledAt: campaignScheduledAt(c) };
+}
+
+export function automationObservation(a: Automation, emails: readonly AutomationEmail[]): Observation {
+  return { externalId: a.id, found: true, live: automationIsLive(a), status: a.status, fingerprint: automationFingerprint(a, emails), scheduledAt: null };
+}
+
+export const notFound = (externalId: string): Observation => ({ externalId, found: false, live: false, status: null, fingerprint: null, scheduledAt: null });

@@ -1,0 +1,29 @@
+// Meta Marketing API (Facebook / Instagram ads): pauses live campaigns by flipping their own
+// status ACTIVE → PAUSED, and back. See README.md for the facts this rests on.
+import type { PlatformAdapter } from '../types.js';
+import { createMetaAdsClient } from './client.js';
+import { metaAdsSettingsSchema, type MetaAdsSettings } from './settings.js';
+import { MetaAdsSimulator } from './simulator.js';
+
+export type { MetaAdsSettings } from './settings.js';
+
+export const metaAds: PlatformAdapter<MetaAdsSettings> = {
+  platform: 'meta-ads',
+  displayName: 'Meta Ads (Facebook & Instagram)',
+  capabilities: [{ kind: 'ad', method: 'status', objectType: 'campaign' }],
+  // Graph batch requests take at most 50 sub-requests.
+  bulkSize: 50,
+  concurrency: 2,
+  // Marketing API limits are Business Use Case budgets per ad account per hour, signalled by
+  // Meta itself (codes 80000–80014, 613, 17, 4 and usage headers): no fixed request rate to
+  // pace against, so we react to its signals and only cap requests in flight.
+  limits: { requestsPerSecond: null, maxInFlight: 4 },
+  minLeadMs: 0,
+  credentialKeys: ['accessToken'],
+  accountIds: { required: true, label: 'ad account ids' },
+  settingsSchema: metaAdsSettingsSchema,
+  // Campaigns have no send time: nothing to round.
+  normalizeScheduleTime: (at) => new Date(at.getTime()),
+  connect: (ctx) => createMetaAdsClient(ctx),
+  createSimulator: (options) => new MetaAdsSimulator(options),
+};

@@ -1,0 +1,118 @@
+// One Meta ads connection: lists live campaigns, pauses and re-activates them in Graph batches,
+// and reads them back for drift checks. Pausing happens at CAMPAIGN level only: ad sets and ads
+// inherit a paused campaign's effective state without their own status changing, so setting the
+// campaign back to ACTIVE restores every child exactly as it was.
+// https://developers.facebook.com/documentation/ads-commerce/marketing-api/get-started/manage-campaigns
+import { AdapterError } from '../shared/adapter-error.js';
+import { createHttpClient } from '../shared/http-client.js';
+import type { AdapterClient, AdapterContext, ItemRef, Kind, LiveItem, Observation, Outcome, RestoreRequest } from '../types.js';
+import { getAdAccount, listCampaigns, type GraphApi } from './api.js';
+import { isLive, missingObservation, toLiveItem, toObservation } from './mappers.js';
+import { readCampaignsById } from './reads.js';
+import { restoreCampaigns } from './restore.js';
+import { isGraphId, metaAdsSettingsSchema, normalizeAccountId, type MetaAdsSettings } from './settings.js';
+import { applyStatusChanges, errorOutcome, guardBulk, refuse, type PlannedChange } from './writes.js';
+
+export const GRAPH_BASE_URL = 'https://graph.facebook.com';
+export const DEFAULT_MAX_IN_FLIGHT = 4;
+
+export function createMetaAdsClient(ctx: AdapterContext<MetaAdsSettings>): AdapterClient {
+  const settings = metaAdsSettingsSchema.safeParse(ctx.settings ?? {});
+  const token = ctx.credentials['accessToken'] ?? '';
+  const accounts = ctx.accountIds.map(normalizeAccountId);
+  // A configuration problem fails every call with a clear error instead of throwing at connect.
+  if (token === '') return failingClient('unauthorized', 'no accessToken configured');
+  if (accounts.length === 0 || accounts.some((a) => a === null)) return failingClient('invalid_request', 'ad account ids must look like act_123 or 123');
+  if (!settings.success) return failingClient('invalid_request', 'invalid settings (apiVersion like v25.0, pageSize 1..500)');
+
+  const { apiVersion, pageSize } = settings.data;
+  const accountIds = accounts as string[];
+  const api: GraphApi = {
+    // The system-user token travels in the Authorization header, so it never sits in a URL.
+    http: createHttpClient({
+      baseUrl: ctx.baseUrl ?? GRAPH_BASE_URL,
+      timeoutMs: ctx.timeoutMs,
+      headers: { Authorization: `Bearer ${token}` },
+      limits: {
+        requestsPerSecond: ctx.limits?.requestsPerSecond ?? null,
+        maxInFlight: ctx.limits?.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT,
+      },
+    }),
+    version: apiVersion,
+    clock: ctx.clock,
+    secrets: [token],
+  };
+
+  return {
+    async checkCredentials() {
+      await getAdAccount(api, accountIds[0]!);
+    },
+
+    async *listLive(kind: Kind): AsyncIterable<LiveItem[]> {
+      if (kind !== 'ad') return;
+      for (const accountId of accountIds) {
+        const seen = new Set<string>();
+        let after: string | undefined;
+        do {
+          const page = await listCampaigns(api, accountId, { limit: pageSize, after });
+          // The effective_status filter also matches campaigns whose OWN status is PAUSED (a
+          // paused campaign can be WITH_ISSUES): only own ACTIVE, not past its stop, is live.
+          const now = ctx.clock.now();
+          const live = page.data.filter((c) => isLive(c, now)).map((c) => toLiveItem(c, accountId));
+          if (live.length > 0) yield live;
+          // Follow the cursor (not the `next` URL) while Graph says there is a next page.
+          after = page.paging?.next ? page.paging.cursors?.after : undefined;
+          if (after !== undefined && seen.has(after)) throw pagingLoop();
+          if (after !== undefined) seen.add(after);
+        } while (after !== undefined);
+      }
+    },
+
+    async suspend(items: ItemRef[]): Promise<Outcome[]> {
+      guardBulk(items.length);
+      const outcomes: Outcome[] = new Array(items.length);
+      const changes: PlannedChange[] = [];
+      items.forEach((item, index) => {
+        const refused = refuse(item);
+        if (refused) outcomes[index] = errorOutcome(item.externalId, refused);
+        else changes.push({ index, id: item.externalId, status: 'PAUSED' });
+      });
+      await applyStatusChanges(api, changes, outcomes);
+      return outcomes;
+    },
+
+    async restore(requests: RestoreRequest[]): Promise<Outcome[]> {
+      guardBulk(requests.length);
+      return restoreCampaigns(api, requests);
+    },
+
+    async inspect(items: ItemRef[]): Promise<Observation[]> {
+      guardBulk(items.length);
+      const now = ctx.clock.now();
+      const found = await readCampaignsById(api, items.map((i) => i.externalId).filter(isGraphId));
+      return items.map((item) => {
+        const campaign = found.get(item.externalId);
+        return campaign ? toObservation(campaign, now) : missingObservation(item.externalId);
+      });
+    },
+  };
+}
+
+function pagingLoop(): AdapterError {
+  return new AdapterError({ code: 'unexpected_response', message: 'Meta Graph API: campaign paging repeated a cursor', retryable: true, ambiguous: false });
+}
+
+function failingClient(code: 'unauthorized' | 'invalid_request', message: string): AdapterClient {
+  const fail = (): never => {
+    throw new AdapterError({ code, message: `meta-ads connection: ${message}`, retryable: false, ambiguous: false });
+  };
+  return {
+    checkCredentials: async () => fail(),
+    listLive: async function* () {
+      yield fail();
+    },
+    suspend: async () => fail(),
+    restore: async () => fail(),
+    inspect: async () => fail(),
+  };
+}

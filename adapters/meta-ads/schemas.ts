@@ -1,0 +1,75 @@
+// Loose schemas of the Graph API answers we read. Extra fields Meta adds never fail a parse;
+// only what the adapter relies on is required.
+import { z } from 'zod';
+
+/** https://developers.facebook.com/docs/graph-api/guides/error-handling */
+export const graphErrorSchema = z.looseObject({
+  message: z.string().optional(),
+  type: z.string().optional(),
+  code: z.coerce.number().optional(),
+  error_subcode: z.coerce.number().optional(),
+  fbtrace_id: z.string().optional(),
+  is_transient: z.boolean().optional(),
+  error_user_title: z.string().optional(),
+  error_user_msg: z.string().optional(),
+});
+export type GraphError = z.infer<typeof graphErrorSchema>;
+
+export const graphErrorBodySchema = z.looseObject({ error: graphErrorSchema });
+
+/** The Campaign node (specs/meta/Campaign.json): only the fields we request. */
+export const campaignSchema = z.looseObject({
+  id: z.string(),
+  account_id: z.string().optional(),
+  name: z.string().optional(),
+  objective: z.string().optional(),
+  /** own, writable status: ACTIVE | PAUSED | DELETED | ARCHIVED (a string: Meta may add values) */
+  status: z.string(),
+  configured_status: z.string().optional(),
+  effective_status: z.string().optional(),
+  daily_budget: z.string().optional(),
+  lifetime_budget: z.string().optional(),
+  spend_cap: z.string().optional(),
+  bid_strategy: z.string().optional(),
+  start_time: z.string().optional(),
+  stop_time: z.string().optional(),
+  special_ad_categories: z.array(z.string()).optional(),
+  updated_time: z.string().optional(),
+});
+export type Campaign = z.infer<typeof campaignSchema>;
+
+/** Cursor paging: https://developers.facebook.com/docs/graph-api/results */
+export const campaignPageSchema = z.looseObject({
+  data: z.array(campaignSchema),
+  paging: z
+    .looseObject({
+      cursors: z.looseObject({ before: z.string().optional(), after: z.string().optional() }).optional(),
+      next: z.string().optional(),
+    })
+    .optional(),
+});
+export type CampaignPage = z.infer<typeof campaignPageSchema>;
+
+/** Multiple-id read (`GET /?ids=a,b`): an object keyed by id. */
+export const campaignsByIdSchema = z.record(z.string(), campaignSchema);
+
+export const adAccountSchema = z.looseObject({
+  id: z.string(),
+  name: z.string().optional(),
+  account_status: z.number().optional(),
+});
+
+/** https://developers.facebook.com/docs/graph-api/batch-requests — `null` = did not complete. */
+export const batchResponseSchema = z.array(
+  z.union([
+    z.null(),
+    z.looseObject({
+      code: z.number(),
+      headers: z.array(z.looseObject({ name: z.string(), value: z.string() })).optional(),
+      body: z.string().nullable().optional(),
+    }),
+  ]),
+);
+export type BatchElement = z.infer<typeof batchResponseSchema>[number];
+
+export const successSchema = z.looseObject({ success: z.boolean() });

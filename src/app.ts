@@ -1,0 +1,53 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AuditLog } from './audit/audit-log.js';
+import type { Severity } from './config/schema.js';
+import type { Connection } from './connections/connections.js';
+import type { CredentialChecks } from './connections/credential-check.js';
+import { AppError } from './domain/errors.js';
+import { requireApiKey } from './http/auth.js';
+import { onError, onNotFound, respondError } from './http/errors.js';
+import { requestId, type AppEnv } from './http/request-context.js';
+import { auditRoutes } from './http/routes/audit.js';
+import { catalogRoutes } from './http/routes/catalog.js';
+import { healthRoutes } from './http/routes/health.js';
+import { pauseRoutes } from './http/routes/pauses.js';
+import type { Logger } from './logger.js';
+import type { PausesService } from './pauses/pauses-service.js';
+import type { Store } from './store/store.js';
+
+export interface AppDeps {
+  store: Store;
+  audit: AuditLog;
+  pauses: PausesService;
+  severities: readonly Severity[];
+  connections: readonly Connection[];
+  credentialChecks: CredentialChecks;
+  logger: Logger;
+  isReady: () => boolean;
+}
+
+/** Request bodies above this are refused with 413: a pause request is a few hundred bytes. */
+const MAX_BODY_BYTES = 256 * 1024;
+
+/** The HTTP application; no side effects until a server is given its `fetch`. */
+export function createApp(deps: AppDeps) {
+  const v1 = new Hono<AppEnv>()
+    .use(requireApiKey(deps.store, deps.audit))
+    .route('/', catalogRoutes(deps.severities, deps.connections, deps.credentialChecks))
+    .route('/pauses', pauseRoutes(deps.pauses))
+    .route('/audit', auditRoutes(deps.store));
+
+  return new Hono<AppEnv>()
+    .use(requestId)
+    .use(
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: (c) => respondError(c, new AppError('payload_too_large', `the body is larger than ${MAX_BODY_BYTES / 1024} KiB`)),
+      }),
+    )
+    .route('/', healthRoutes(deps.isReady))
+    .route('/v1', v1)
+    .notFound(onNotFound)
+    .onError(onError(deps.logger));
+}

@@ -1,0 +1,68 @@
+import type { Clock } from '../adapters/types.js';
+import { createApp } from './app.js';
+import { AuditLog } from './audit/audit-log.js';
+import type { ConnectionSpec } from './config/load.js';
+import type { Config } from './config/schema.js';
+import { buildConnections } from './connections/connections.js';
+import { CredentialChecks } from './connections/credential-check.js';
+import type { Logger } from './logger.js';
+import { ClaimLock } from './pauses/claim-lock.js';
+import type { Engine } from './pauses/engine.js';
+import { PausesService } from './pauses/pauses-service.js';
+import type { Store } from './store/store.js';
+
+export interface ServiceParts {
+  config: Config;
+  specs: readonly ConnectionSpec[];
+  env: NodeJS.ProcessEnv;
+  store: Store;
+  clock: Clock;
+  sleep(ms: number): Promise<void>;
+  logger: Logger;
+  sandboxUrl?: string | undefined;
+}
+
+/** Wires the service from its parts, without side effects: main.ts and tests both use it. */
+export async function composeService(parts: ServiceParts) {
+  const { config, store, clock, logger } = parts;
+  const audit = await AuditLog.open(store, clock);
+  const connections = buildConnections(parts.specs, {
+    env: parts.env,
+    ...(parts.sandboxUrl !== undefined && { sandboxUrl: parts.sandboxUrl }),
+    timeoutMs: config.execution.requestTimeoutMs,
+    clock,
+  });
+  const engine: Engine = {
+    store,
+    audit,
+    connections: new Map(connections.map((c) => [c.id, c])),
+    clock,
+    retry: { ...config.execution, sleep: parts.sleep },
+    lock: new ClaimLock(),
+    logger,
+  };
+  const pauses = new PausesService(engine, config.severities, connections, config.resume.missed);
+  let ready = false;
+  const app = createApp({
+    store,
+    audit,
+    pauses,
+    severities: config.severities,
+    connections,
+    credentialChecks: new CredentialChecks(clock),
+    logger,
+    isReady: () => ready,
+  });
+  return {
+    app,
+    audit,
+    pauses,
+    connections,
+    /** finishes interrupted pauses (invariant 2), then reports ready */
+    async start(): Promise<string[]> {
+      const recovering = await pauses.recover();
+      ready = true;
+      return recovering;
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { KINDS } from '../../adapters/types.js';
+import { MISSED_POLICIES } from '../domain/pause.js';
+
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lower-case letters, digits and dashes');
+const envVarName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must name an environment variable (A-Z, 0-9, _), never a credential itself');
+
+export const SeveritySchema = z
+  .object({
+    level: z.number().int().min(1),
+    name: slug,
+    label: z.string().min(1).optional(),
+    description: z.string().optional(),
+    kinds: z.array(z.enum(KINDS)).min(1),
+  })
+  .strict();
+export type Severity = z.infer<typeof SeveritySchema>;
+
+export const ConnectionConfigSchema = z
+  .object({
+    id: slug,
+    platform: z.string().min(1),
+    name: z.string().min(1).optional(),
+    tags: z.array(z.string().min(1)).default([]),
+    /** platform account ids: social profiles, ad accounts, audiences (see each adapter) */
+    accountIds: z.array(z.string().min(1)).default([]),
+    /** adapter credential key → name of the environment variable holding it */
+    credentials: z.record(z.string(), envVarName).default({}),
+    /** adapter-specific settings, checked against the adapter's own schema */
+    settings: z.record(z.string(), z.unknown()).default({}),
+    /** talks to the sandbox platforms (npm start, tests) instead of the real ones */
+    sandbox: z.boolean().default(false),
+    /** overrides the platform's base URL (a proxy, a regional host) */
+    baseUrl: z.url().optional(),
+    limits: z
+      .object({
+        requestsPerSecond: z.number().positive().optional(),
+        maxInFlight: z.number().int().positive().optional(),
+        concurrency: z.number().int().positive().optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type ConnectionConfig = z.infer<typeof ConnectionConfigSchema>;
+
+export const RunbookStepSchema = z
+  .object({ step: z.number().int().min(1), title: z.string().min(1), detail: z.string().optional() })
+  .strict();
+
+export const ConfigSchema = z
+  .object({
+    severities: z.array(SeveritySchema).min(1),
+    connections: z.array(ConnectionConfigSchema).default([]),
+    runbook: z.array(RunbookStepSchema).default([]),
+    execution: z
+      .object({
+        /** retries of one platform call after the first attempt */
+        retries: z.number().int().min(0).max(20).default(5),
+        /** first backoff when the platform gives no wait of its own; doubles each attempt */
+        backoffMs: z.number().int().min(0).default(500),
+        /** a platform asking for a longer wait than this fails the item (visible, retryable) */
+        maxRetryWaitMs: z.number().int().min(0).default(900_000),
+        requestTimeoutMs: z.number().int().min(100).default(30_000),
+      })
+      .strict()
+      .default({ retries: 5, backoffMs: 500, maxRetryWaitMs: 900_000, requestTimeoutMs: 30_000 }),
+    resume: z
+      .object({ missed: z.enum(MISSED_POLICIES).default('hold') })
+      .strict()
+      .default({ missed: 'hold' }),
+  })
+  .strict()
+  .superRefine((config, ctx) => {
+    const levels = config.severities.map((s) => s.level);
+    config.severities.forEach((s, i) => {
+      if (i > 0 && s.level <= levels[i - 1]!)
+        ctx.addIssue({ code: 'custom', path: ['severities', i, 'level'], message: 'levels must be unique and ascending' });
+      if (config.severities.findIndex((o) => o.name === s.name) !== i)
+        ctx.addIssue({ code: 'custom', path: ['severities', i, 'name'], message: `duplicate severity name "${s.name}"` });
+      const lower = config.severities[i - 1];
+      // Escalation only ever adds kinds, so each rung must include the one below it.
+      if (lower && !lower.kinds.every((k) => s.kinds.includes(k)))
+        ctx.addIssue({ code: 'custom', path: ['severities', i, 'kinds'], message: `must include every kind of "${lower.name}"` });
+    });
+    config.connections.forEach((c, i) => {
+      if (config.connections.findIndex((o) => o.id === c.id) !== i)
+        ctx.addIssue({ code: 'custom', path: ['connections', i, 'id'], message: `duplicate connection id "${c.id}"` });
+    });
+  });
+export type Config = z.infer<typeof ConfigSchema>;

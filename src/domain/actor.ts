@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/** Who did something: an API key's holder, or the service itself (recovery after a crash). */
+export const ActorSchema = z.object({
+  type: z.enum(['api-key', 'system']),
+  id: z.string(),
+  name: z.string(),
+  role: z.string().optional(),
+});
+export type Actor = z.infer<typeof ActorSchema>;
+
+/** Where a change came from: api, console, webhook:<source>, slack, system. */
+export const SourceSchema = z.string().regex(/^(api|console|slack|system|webhook:[a-z0-9-]+)$/);
+export type Source = z.infer<typeof SourceSchema>;
+
+/** Who, from where, under which request: carried with every change so it can be audited. */
+export interface RequestContext {
+  actor: Actor;
+  source: Source;
+  requestId: string;
+}
+
+export const SYSTEM_ACTOR: Actor = { type: 'system', id: 'crisis-pause', name: 'crisis-pause' };

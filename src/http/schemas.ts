@@ -1,0 +1,53 @@
+// Request schemas: the single source of truth for validation (and, later, the OpenAPI document).
+import { z } from 'zod';
+import { KINDS } from '../../adapters/types.js';
+import { ITEM_STATES } from '../domain/item.js';
+import { MISSED_POLICIES, PAUSE_STATES, ScopeSchema } from '../domain/pause.js';
+
+export const PauseRequestSchema = z
+  .object({
+    /** a level (3) or a name ("red-alert") from the ladder */
+    severity: z.union([z.number().int().min(1), z.string().min(1).max(64)]),
+    reason: z.string().trim().min(1, 'say why: the reason is audited and shown to responders').max(2000),
+    scope: ScopeSchema.optional(),
+    dryRun: z.boolean().default(false),
+  })
+  .strict();
+
+export const ResumeRequestSchema = z
+  .object({
+    items: z.array(z.string().min(1)).min(1).max(10_000).optional(),
+    missed: z.enum(MISSED_POLICIES).optional(),
+    dryRun: z.boolean().default(false),
+  })
+  .strict();
+
+export const ReleaseRequestSchema = z.object({ scheduledAt: z.iso.datetime({ offset: true }).optional() }).strict();
+
+export const EmptySchema = z.object({}).strict();
+
+const limit = (max: number, fallback: number) => z.coerce.number().int().min(1).max(max).default(fallback);
+
+export const PauseListQuerySchema = z.object({
+  state: z.enum(PAUSE_STATES).optional(),
+  limit: limit(200, 50),
+  cursor: z.string().min(1).optional(),
+  wait: z.string().optional(),
+});
+
+export const ItemListQuerySchema = z.object({
+  state: z.enum(ITEM_STATES).optional(),
+  kind: z.enum(KINDS).optional(),
+  connection: z.string().min(1).optional(),
+  limit: limit(1000, 100),
+  cursor: z.string().min(1).optional(),
+});
+
+export const AuditQuerySchema = z.object({
+  pauseId: z.string().min(1).optional(),
+  since: z.iso.datetime({ offset: true }).optional(),
+  limit: limit(10_000, 100),
+  cursor: z.string().min(1).optional(),
+});
+
+export const WaitQuerySchema = z.object({ wait: z.enum(['true', 'false']).optional() });

@@ -1,0 +1,38 @@
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { AppError } from '../domain/errors.js';
+import { invalid } from './errors.js';
+
+/**
+ * The JSON body parsed with `schema`. An empty body counts as `{}` when `optional` (resume,
+ * retry): a body that is there must be JSON (415 otherwise) and valid (400 with the issues).
+ */
+export async function jsonBody<S extends z.ZodType>(c: Context, schema: S, options: { optional?: boolean } = {}): Promise<z.infer<S>> {
+  const text = await c.req.text();
+  if (text.trim() === '') {
+    if (!options.optional) throw new AppError('invalid_request', 'a JSON body is required');
+    return parse(schema, {}, 'body');
+  }
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/json\b/i.test(type)) throw new AppError('unsupported_media_type', 'send the body as application/json');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new AppError('invalid_request', 'the body is not valid JSON');
+  }
+  return parse(schema, raw, 'body');
+}
+
+export function query<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
+  return parse(schema, c.req.query(), 'query');
+}
+
+function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw invalid(parsed.error, where);
+  return parsed.data;
+}
+
+/** `?wait=true` */
+export const wantsWait = (c: Context): boolean => c.req.query('wait') === 'true';

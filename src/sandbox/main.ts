@@ -1,0 +1,32 @@
+// `npm run sandbox`: the sandbox platforms in their own process, so their state outlives a
+// crash of the service. Point the service at it with SANDBOX_URL.
+import path from 'node:path';
+import { createRegistry } from '../../adapters/registry.js';
+import { systemClock } from '../clock.js';
+import { ConfigError } from '../config/config-error.js';
+import { checkConnections, defaultConfigFile, loadConfigFile, loadEnv } from '../config/load.js';
+import { serveFetch } from '../serve.js';
+import { Sandbox } from './sandbox.js';
+
+async function main(): Promise<void> {
+  const env = loadEnv(process.env);
+  const configFile = path.resolve(env.CONFIG_FILE ?? defaultConfigFile());
+  const specs = checkConnections(loadConfigFile(configFile), createRegistry(), configFile);
+  const sandbox = new Sandbox(specs, process.env, {
+    clock: systemClock,
+    seed: process.env.SANDBOX_SEED === 'empty' ? 'empty' : 'sandbox',
+    latencyMs: env.SANDBOX_LATENCY_MS,
+    enforceLimits: true,
+  });
+  const served = await serveFetch(sandbox.fetch, env.SANDBOX_PORT);
+  console.log(`sandbox platforms on ${served.url} for ${[...sandbox.simulators.keys()].join(', ')}`);
+  console.log(`start the service with SANDBOX_URL=${served.url}`);
+  const stop = () => void served.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? `sandbox cannot start: ${error.message}` : error);
+  process.exit(1);
+});

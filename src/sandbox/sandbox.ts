@@ -1,0 +1,97 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { SandboxItem, Simulator } from '../../adapters/shared/simulator-kit.js';
+import type { Clock } from '../../adapters/types.js';
+import type { ConnectionSpec } from '../config/load.js';
+import { SANDBOX_CREDENTIAL } from './sandbox-credential.js';
+
+export interface SandboxOptions {
+  clock: Clock;
+  seed: 'sandbox' | 'empty';
+  latencyMs: number;
+  enforceLimits: boolean;
+}
+
+const FaultSchema = z.object({
+  connection: z.string(),
+  kind: z.enum(['rate-limit', 'server-error', 'timeout', 'reset']),
+  method: z.string().optional(),
+  path: z.string().optional(),
+  times: z.number().int().min(1).optional(),
+  after: z.number().int().min(0).optional(),
+  holdMs: z.number().int().min(0).optional(),
+  applied: z.boolean().optional(),
+});
+
+/**
+ * The sandbox platforms: one simulator per sandbox connection, served under
+ * `/<connection id>/…` with the platform's real paths below it, plus `/__sandbox/*` to read
+ * the state of every platform and to inject faults.
+ */
+export class Sandbox {
+  readonly simulators = new Map<string, Simulator>();
+  readonly #app: Hono;
+
+  constructor(specs: readonly ConnectionSpec[], env: NodeJS.ProcessEnv, options: SandboxOptions) {
+    for (const { config, adapter } of specs.filter((s) => s.config.sandbox)) {
+      const credentials = Object.fromEntries(
+        Object.entries(config.credentials).map(([key, variable]) => [key, env[variable] || SANDBOX_CREDENTIAL]),
+      );
+      this.simulators.set(
+        config.id,
+        adapter.createSimulator({
+          clock: options.clock,
+          credentials,
+          accountIds: config.accountIds,
+          seed: options.seed,
+          latencyMs: options.latencyMs,
+          enforceLimits: options.enforceLimits,
+        }),
+      );
+    }
+    this.#app = this.#routes();
+  }
+
+  readonly fetch = (request: Request, env?: unknown): Response | Promise<Response> => this.#app.fetch(request, env);
+
+  state(): Record<string, SandboxItem[]> {
+    return Object.fromEntries([...this.simulators].map(([id, simulator]) => [id, simulator.state()]));
+  }
+
+  #routes(): Hono {
+    return new Hono()
+      .get('/__sandbox/state', (c) => c.json(this.state()))
+      .get('/__sandbox/requests', (c) => {
+        const connection = c.req.query('connection');
+        const simulator = connection ? this.simulators.get(connection) : undefined;
+        if (!simulator) return c.json({ error: { code: 'not_found', message: 'name a sandbox connection: ?connection=<id>' } }, 404);
+        return c.json({ data: simulator.requests });
+      })
+      .post('/__sandbox/faults', async (c) => {
+        const parsed = FaultSchema.safeParse(await c.req.json().catch(() => null));
+        if (!parsed.success) return c.json({ error: { code: 'invalid_request', message: parsed.error.issues[0]?.message } }, 400);
+        const { connection, path, ...rule } = parsed.data;
+        const simulator = this.simulators.get(connection);
+        if (!simulator) return c.json({ error: { code: 'not_found', message: `no sandbox connection ${connection}` } }, 404);
+        simulator.faults.inject({ ...rule, ...(path !== undefined && { path: new RegExp(path) }) });
+        return c.json({ injected: parsed.data }, 201);
+      })
+      .delete('/__sandbox/faults', (c) => {
+        for (const simulator of this.simulators.values()) simulator.faults.clear();
+        return c.body(null, 204);
+      })
+      .all('/:connection/*', async (c) => {
+        const simulator = this.simulators.get(c.req.param('connection'));
+        if (!simulator) return c.json({ error: { code: 'not_found', message: `no sandbox connection ${c.req.param('connection')}` } }, 404);
+        return simulator.fetch(await withoutPrefix(c.req.raw, c.req.param('connection')), c.env);
+      });
+  }
+}
+
+/** The same request with `/<connection id>` taken off the path, as the platform would see it. */
+async function withoutPrefix(request: Request, connection: string): Promise<Request> {
+  const url = new URL(request.url);
+  url.pathname = url.pathname.slice(connection.length + 1) || '/';
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+  return new Request(url, { method: request.method, headers: request.headers, ...(hasBody && { body: await request.arrayBuffer() }) });
+}

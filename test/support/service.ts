@@ -1,0 +1,145 @@
+// The whole service in-process: real store on disk, real adapters, the sandbox platforms behind
+// msw at the network edge (http://sandbox.test/<connection>/…), a clock moved by hand and a
+// sleep that records each wait instead of waiting.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { http } from 'msw';
+import type { SetupServer } from 'msw/node';
+import { createRegistry } from '../../adapters/registry.js';
+import type { SandboxItem } from '../../adapters/shared/simulator-kit.js';
+import { bootstrapApiKey } from '../../src/auth/bootstrap.js';
+import { composeService } from '../../src/compose.js';
+import { checkConnections, defaultConfigFile, loadConfigFile } from '../../src/config/load.js';
+import type { Config } from '../../src/config/schema.js';
+import { createLogger, type Logger } from '../../src/logger.js';
+import { Sandbox } from '../../src/sandbox/sandbox.js';
+import { LowdbStore } from '../../src/store/lowdb-store.js';
+import { ManualClock } from './clock.js';
+
+export const SANDBOX_URL = 'http://sandbox.test';
+export const TEST_API_KEY = 'test-api-key-0123456789abcdef';
+
+export interface HarnessOptions {
+  seed?: 'sandbox' | 'empty';
+  /** environment the service reads credentials from (the sandbox accepts the same values) */
+  env?: Record<string, string>;
+  /** environment only the service sees: a credential the sandbox will refuse */
+  serviceEnv?: Record<string, string>;
+  config?: (config: Config) => Config;
+  enforceLimits?: boolean;
+  dataDir?: string;
+  clock?: ManualClock;
+  sandbox?: Sandbox;
+  /** where this service reaches the sandbox (two services in one test need two addresses) */
+  sandboxUrl?: string;
+}
+
+export type Harness = Awaited<ReturnType<typeof startHarness>>;
+
+/** The default config, with request rates raised so tests do not wait on Hootsuite's 20/s. */
+export function testConfig(): Config {
+  const config = loadConfigFile(defaultConfigFile());
+  return {
+    ...config,
+    connections: config.connections.map((c) => ({ ...c, limits: { requestsPerSecond: 100_000 } })),
+    execution: { ...config.execution, requestTimeoutMs: 2_000 },
+  };
+}
+
+export async function startHarness(server: SetupServer, options: HarnessOptions = {}) {
+  const clock = options.clock ?? new ManualClock();
+  const config = (options.config ?? ((c) => c))(testConfig());
+  const specs = checkConnections(config, createRegistry());
+  const env = { ...options.env };
+  const sandbox =
+    options.sandbox ??
+    new Sandbox(specs, env, { clock, seed: options.seed ?? 'sandbox', latencyMs: 0, enforceLimits: options.enforceLimits ?? false });
+  const sandboxUrl = options.sandboxUrl ?? SANDBOX_URL;
+  server.use(http.all(`${sandboxUrl}/*`, ({ request }) => sandbox.fetch(request)));
+
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'crisis-pause-test-')));
+  const store = await LowdbStore.open(dataDir);
+  const logLines: string[] = [];
+  const logger: Logger = createLogger('debug', (line) => logLines.push(line));
+  const sleeps: number[] = [];
+  const service = await composeService({
+    config,
+    specs,
+    env: { ...env, ...options.serviceEnv },
+    store,
+    clock,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+      await new Promise((resolve) => setImmediate(resolve));
+    },
+    logger,
+    sandboxUrl,
+  });
+  await bootstrapApiKey(store, service.audit, clock, TEST_API_KEY);
+
+  async function call(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
+    const init: RequestInit = { method, headers: { authorization: `Bearer ${TEST_API_KEY}`, ...headers } };
+    if (body !== undefined) {
+      init.body = typeof body === 'string' ? body : JSON.stringify(body);
+      (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
+    }
+    const response = await service.app.request(url, init);
+    const text = await response.text();
+    let json: any = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      json = null;
+    }
+    return { status: response.status, body: json, text, headers: response.headers };
+  }
+
+  return {
+    clock,
+    config,
+    sandbox,
+    store,
+    service,
+    dataDir,
+    sleeps,
+    logLines,
+    call,
+    state: (): Record<string, SandboxItem[]> => sandbox.state(),
+    /** pause at a severity and wait until the suspension is done */
+    async pause(severity: number | string, extra: Record<string, unknown> = {}) {
+      const response = await call('POST', '/v1/pauses?wait=true', { severity, reason: 'test crisis', ...extra });
+      if (response.status >= 300) throw new Error(`pause failed: ${response.status} ${response.text}`);
+      return response.body.pause;
+    },
+    async resume(pauseId: string, body: Record<string, unknown> = {}) {
+      const response = await call('POST', `/v1/pauses/${pauseId}/resume?wait=true`, body);
+      if (response.status >= 300) throw new Error(`resume failed: ${response.status} ${response.text}`);
+      return response.body.pause;
+    },
+    async items(pauseId: string, query = '') {
+      const response = await call('GET', `/v1/pauses/${pauseId}/items?limit=1000${query}`);
+      return response.body.data as Array<Record<string, any>>;
+    },
+    async close() {
+      await service.pauses.idle();
+      await store.close();
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Sandbox rows without the ids of re-created items, for comparing the world before and after. */
+export function comparableWorld(world: Record<string, SandboxItem[]>, ignoreIdsOf: string[] = ['hootsuite-acme']) {
+  return Object.fromEntries(
+    Object.entries(world).map(([connection, rows]) => [
+      connection,
+      rows
+        .map((r) => (ignoreIdsOf.includes(connection) ? { ...r, id: '(re-created)' } : r))
+        .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+    ]),
+  );
+}
+
+export const liveIds = (world: Record<string, SandboxItem[]>) =>
+  Object.entries(world).flatMap(([connection, rows]) => rows.filter((r) => r.live).map((r) => `${connection}/${r.id}`));
