@@ -4,8 +4,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
-    hookTimeout: 30_000,
+    hookTimeout: 60_000,
     pool: 'forks',
-    reporters: ['default'],
+    // The JSON report is what .ci/run counts its "N passed, N failed" line from.
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
   },
 });

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import type { AdapterRegistry } from '../../adapters/registry.js';
 import type { PlatformAdapter } from '../../adapters/types.js';
 import { ConfigError, describeIssues, formatPath } from './config-error.js';
@@ -15,7 +16,10 @@ export interface ConnectionSpec {
 }
 
 export function loadEnv(source: NodeJS.ProcessEnv): Env {
-  const parsed = EnvSchema.safeParse(source);
+  // A variable set to nothing (`PORT=` in a compose file or .env) counts as unset, as shells and
+  // most tools treat it: coerced, an empty PORT would become 0 and bind a random port silently.
+  const set = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ''));
+  const parsed = EnvSchema.safeParse(set);
   if (!parsed.success) throw new ConfigError('environment', describeIssues(parsed.error.issues));
   return parsed.data;
 }
@@ -76,7 +80,10 @@ export function checkConnections(config: Config, registry: AdapterRegistry, sour
     }
     if (adapter.accountIds.required && connection.accountIds.length === 0)
       problems.push(`${at('accountIds')}: ${adapter.platform} needs at least one ${adapter.accountIds.label.replace(/s$/, '')}`);
-    const settings = adapter.settingsSchema.safeParse(connection.settings);
+    // Strict like the rest of the config: adapters declare plain objects, which would drop a
+    // misspelt setting (`lookAheadWeeks`) without a word and run on the default instead.
+    const schema = adapter.settingsSchema instanceof z.ZodObject ? adapter.settingsSchema.strict() : adapter.settingsSchema;
+    const settings = schema.safeParse(connection.settings);
     if (!settings.success) {
       for (const issue of settings.error.issues) problems.push(`${at('settings', ...issue.path)}: ${issue.message}`);
       return;

@@ -7,7 +7,7 @@ import { ItemErrorSchema } from './item.js';
 export const PAUSE_STATES = ['planning', 'suspending', 'active', 'resuming', 'resumed'] as const;
 export type PauseState = (typeof PAUSE_STATES)[number];
 
-/** A pause in these states covers its scope: a new trigger for the same scope joins it. */
+/** A pause in these states may cover its scope (see `inForce`). */
 export const COVERING_STATES: ReadonlySet<PauseState> = new Set(['planning', 'suspending', 'active']);
 
 export const MISSED_POLICIES = ['hold', 'shift', 'now'] as const;
@@ -72,3 +72,10 @@ export const PauseSchema = z.object({
   resume: ResumeRequestSchema.nullable(),
 });
 export type Pause = z.infer<typeof PauseSchema>;
+
+/**
+ * Whether a pause covers its scope now: a new trigger for the same scope joins it and items it
+ * covers are handed over to it. Once a whole resume is asked for it no longer does, even while
+ * the resume waits behind the suspension.
+ */
+export const inForce = (pause: Pause): boolean => COVERING_STATES.has(pause.state) && pause.resume === null;

@@ -14,7 +14,10 @@ export async function jsonBody<S extends z.ZodType>(c: Context, schema: S, optio
     return parse(schema, {}, 'body');
   }
   const type = c.req.header('content-type') ?? '';
-  if (!/^application\/json\b/i.test(type)) throw new AppError('unsupported_media_type', 'send the body as application/json');
+  // The media type must be exactly application/json (parameters such as charset allowed): a
+  // `\b` boundary would also take application/json-patch+json or application/json-seq, bodies
+  // that merely look like JSON but mean something else, and act on them.
+  if (!/^application\/json\s*(;|$)/i.test(type)) throw new AppError('unsupported_media_type', 'send the body as application/json');
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -1,7 +1,7 @@
 import type { RequestContext } from '../domain/actor.js';
 import { newId } from '../domain/ids.js';
 import type { Item } from '../domain/item.js';
-import { COVERING_STATES, type Pause } from '../domain/pause.js';
+import { COVERING_STATES, inForce, type Pause } from '../domain/pause.js';
 import type { Engine } from './engine.js';
 import { handedOver } from './item-transitions.js';
 import { recordTransitions } from './record.js';
@@ -10,7 +10,7 @@ import { recordTransitions } from './record.js';
 export async function coveringPause(engine: Engine, item: Item): Promise<Pause | undefined> {
   const covering = await engine.store.pausesInStates(COVERING_STATES);
   return covering
-    .filter((p) => p.id !== item.pauseId && p.connectionIds.includes(item.connectionId) && p.kinds.includes(item.kind))
+    .filter((p) => inForce(p) && p.id !== item.pauseId && p.connectionIds.includes(item.connectionId) && p.kinds.includes(item.kind))
     .sort((a, b) => b.severity - a.severity)[0];
 }
 

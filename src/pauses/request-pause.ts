@@ -5,7 +5,7 @@ import type { Connection } from '../connections/connections.js';
 import type { RequestContext } from '../domain/actor.js';
 import { AppError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
-import { COVERING_STATES, type Pause, type Scope } from '../domain/pause.js';
+import { COVERING_STATES, inForce, type Pause, type Scope } from '../domain/pause.js';
 import { resolveScope, sameConnections } from '../policy/scope.js';
 import { resolveSeverity } from '../policy/severity.js';
 import type { Engine } from './engine.js';
@@ -75,7 +75,7 @@ export async function decidePause(
 async function decide(engine: Engine, ctx: RequestContext, input: PauseInput, resolved: Resolved): Promise<PauseDecision> {
   const { severity, scope, connectionIds } = resolved;
   const now = engine.clock.now().toISOString();
-  const active = (await engine.store.pausesInStates(COVERING_STATES)).find((p) => sameConnections(p.connectionIds, connectionIds));
+  const active = (await engine.store.pausesInStates(COVERING_STATES)).find((p) => inForce(p) && sameConnections(p.connectionIds, connectionIds));
   if (active && severity.level <= active.severity) {
     await engine.audit.record(ctx, [{ action: 'pause.joined', pauseId: active.id, data: { severity: severity.level, reason: input.reason } }]);
     return { kind: 'joined', pause: active };

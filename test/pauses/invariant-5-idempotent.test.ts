@@ -98,6 +98,25 @@ describe('invariant 5: idempotent and race-free', () => {
     expect(comparableWorld(h.state())).toEqual(comparableWorld(before));
   });
 
+  it('a trigger after a resume was asked for starts a new pause, which takes the items over', async () => {
+    h = await startHarness(server);
+    const first = await h.pause(1);
+    const resuming = await h.call('POST', `/v1/pauses/${first.id}/resume`);
+    expect(resuming.status).toBe(202);
+    const again = await h.call('POST', '/v1/pauses', { severity: 1, reason: 'it flared up again' });
+    expect(again.body.outcome).toBe('created');
+    expect(again.body.pause.id).not.toBe(first.id);
+    await h.service.pauses.idle();
+
+    expect(h.state()['hootsuite-acme']!.filter((r) => r.live)).toEqual([]);
+    const done = (await h.call('GET', `/v1/pauses/${first.id}`)).body;
+    expect(done.state).toBe('resumed');
+    expect(done.counts.byState['handed-over']).toBe(first.counts.total);
+    const second = (await h.call('GET', `/v1/pauses/${again.body.pause.id}`)).body;
+    expect(second.state).toBe('active');
+    expect(second.counts.byState.suspended).toBe(first.counts.total);
+  });
+
   it('hands items over to another active pause that covers them, which puts them back later', async () => {
     h = await startHarness(server);
     const before = h.state();
