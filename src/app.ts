@@ -24,7 +24,7 @@ export interface AppDeps {
   connections: readonly Connection[];
   credentialChecks: CredentialChecks;
   logger: Logger;
-  isReady: () => boolean;
+  readiness: () => { status: 'ready' | 'starting' | 'unavailable'; reason?: string };
 }
 
 /** Request bodies above this are refused with 413: a pause request is a few hundred bytes. */
@@ -46,7 +46,7 @@ export function createApp(deps: AppDeps) {
         onError: (c) => respondError(c, new AppError('payload_too_large', `the body is larger than ${MAX_BODY_BYTES / 1024} KiB`)),
       }),
     )
-    .route('/', healthRoutes(deps.isReady))
+    .route('/', healthRoutes(deps.readiness))
     .route('/v1', v1)
     .notFound(onNotFound)
     .onError(onError(deps.logger));

@@ -51,7 +51,10 @@ export async function composeService(parts: ServiceParts) {
     connections,
     credentialChecks: new CredentialChecks(clock),
     logger,
-    isReady: () => ready,
+    readiness: () =>
+      store.failure !== null
+        ? { status: 'unavailable' as const, reason: store.failure }
+        : { status: ready ? ('ready' as const) : ('starting' as const) },
   });
   return {
     app,

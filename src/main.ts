@@ -1,4 +1,5 @@
 // The composition root: the only module with side effects (files, ports, signals, stdout).
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createRegistry } from '../adapters/registry.js';
 import { bootstrapApiKey } from './auth/bootstrap.js';
@@ -30,8 +31,10 @@ async function main(): Promise<void> {
   }
 
   const dataDir = path.resolve(env.DATA_DIR);
-  const unlock = await lockDataDir(await ensureDir(dataDir));
+  await mkdir(dataDir, { recursive: true });
+  const unlock = await lockDataDir(dataDir);
   const store = await LowdbStore.open(dataDir);
+  for (const notice of store.notices) logger.warn(notice);
   const service = await composeService({ config, specs, env: process.env, store, clock, sleep, logger, sandboxUrl });
   const newKey = await bootstrapApiKey(store, service.audit, clock, env.BOOTSTRAP_API_KEY);
   for (const c of service.connections.filter((c) => c.missingCredentials.length > 0))
@@ -61,12 +64,6 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
-}
-
-async function ensureDir(dir: string): Promise<string> {
-  const { mkdir } = await import('node:fs/promises');
-  await mkdir(dir, { recursive: true });
-  return dir;
 }
 
 main().catch((error: unknown) => {

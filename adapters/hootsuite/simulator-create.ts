@@ -3,28 +3,14 @@
 // Pinterest not bundled) and what it implies (a scheduled time in the future; see README for the
 // codes we had to assume).
 import { z } from 'zod';
-import { jsonValue } from './schemas.js';
+import { createMessageBodySchema } from './schemas.js';
 import { ERRORS, unknownProfile, validationError, type SimError } from './simulator-errors.js';
 import { MEMBER_ID, type SimMessage, type SimulatorStore } from './simulator-store.js';
 
-const jsonObject = z.record(z.string(), jsonValue);
-
-// Definition `Message`, checked strictly enough to refuse what Hootsuite would refuse.
-const createBody = z.object({
-  text: z.string().optional(),
-  socialProfileIds: z.array(z.string()).min(1),
-  scheduledSendTime: z.string().optional(),
-  webhookUrls: z.array(z.string()).optional(),
-  tags: z.array(z.string()).optional(),
-  targeting: jsonObject.optional(),
-  privacy: jsonObject.optional(),
+// Definition `Message`, checked strictly enough to refuse what Hootsuite would refuse: the
+// location bounds are the spec's ("between -90 to 90", "-180 to 180").
+const createBody = createMessageBodySchema.extend({
   location: z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).optional(),
-  emailNotification: z.boolean().optional(),
-  mediaUrls: z.array(z.object({ url: z.string() })).optional(),
-  media: z.array(z.object({ id: z.string(), videoOptions: jsonObject.optional() })).optional(),
-  extendedInfo: z
-    .array(z.object({ socialProfileType: z.string().optional(), socialProfileId: z.string().optional(), data: jsonObject.optional() }))
-    .optional(),
 });
 
 // "Dates must end with 'Z' to be accepted" (definition Message, scheduledSendTime).

@@ -12,8 +12,13 @@ export const CAPABILITIES = {
   automation: { kind: 'email', method: 'status', objectType: 'automation' },
 } as const satisfies Record<string, Capability>;
 
-/** One-off campaign types that the schedule action puts back (variate send-time tests and RSS use `send`). */
-export const SCHEDULABLE_TYPES: readonly string[] = ['regular', 'plaintext', 'absplit'];
+/**
+ * One-off campaign types we unschedule and schedule again. `variate` is included although
+ * Mailchimp says a multivariate campaign testing send times uses `send` rather than `schedule`:
+ * a red alert must stop it all the same, and should the schedule be refused on resume, the item
+ * fails visibly for a person to send from Mailchimp, instead of going out during the crisis.
+ */
+export const SCHEDULABLE_TYPES: readonly string[] = ['regular', 'plaintext', 'absplit', 'variate'];
 
 // ---- fingerprint projections: content a restore must preserve, never status, time or id ----
 

@@ -1,4 +1,4 @@
-// Realistic sandbox content: a coffee brand's ad accounts with campaigns in every state the
+// Realistic sandbox content: Acme's ad accounts with campaigns in every state the
 // adapter must tell apart. Deterministic (seededRandom); times relative to the clock.
 import { seededRandom } from '../shared/simulator-kit.js';
 import type { Clock } from '../types.js';
@@ -16,7 +16,7 @@ type Seed = Omit<CampaignInput, 'account' | 'start_time' | 'stop_time'> & {
 };
 
 const FIRST: Seed[] = [
-  { name: 'Winter Blend Launch — Awareness', objective: 'OUTCOME_AWARENESS', status: 'ACTIVE', startDays: -6, stopDays: 24, budget: { daily: 5000 }, bid_strategy: 'LOWEST_COST_WITHOUT_CAP' },
+  { name: 'Trailblazer 2 Launch — Awareness', objective: 'OUTCOME_AWARENESS', status: 'ACTIVE', startDays: -6, stopDays: 24, budget: { daily: 5000 }, bid_strategy: 'LOWEST_COST_WITHOUT_CAP' },
   { name: 'Holiday Gift Cards — Sales', objective: 'OUTCOME_SALES', status: 'ACTIVE', startDays: -3, stopDays: 35, budget: { lifetime: 250000 }, bid_strategy: 'COST_CAP' },
   { name: 'Store Locator — Traffic', objective: 'OUTCOME_TRAFFIC', status: 'ACTIVE', startDays: -20, budget: { daily: 2500 }, bid_strategy: 'LOWEST_COST_WITHOUT_CAP' },
   {
@@ -25,24 +25,24 @@ const FIRST: Seed[] = [
   },
   { name: 'Black Friday Retargeting', objective: 'OUTCOME_SALES', status: 'ACTIVE', startDays: 1, stopDays: 8, budget: { lifetime: 400000 }, spend_cap: '1000000', processing: true },
   { name: 'Newsletter Sign-ups — Leads', objective: 'OUTCOME_LEADS', status: 'ACTIVE', startDays: -9, stopDays: 50, budget: { daily: 3000 } },
-  { name: 'Barista Stories — Video', objective: 'OUTCOME_ENGAGEMENT', status: 'ACTIVE', startDays: -2, stopDays: 12, budget: { daily: 1500 } },
-  { name: 'Summer Cold Brew', objective: 'OUTCOME_AWARENESS', status: 'PAUSED', startDays: -120, stopDays: 30, budget: { daily: 2000 } },
-  { name: 'Spring Menu Teaser', objective: 'OUTCOME_TRAFFIC', status: 'ARCHIVED', startDays: -240, stopDays: -200, budget: { lifetime: 80000 } },
+  { name: 'Maker Stories — Video', objective: 'OUTCOME_ENGAGEMENT', status: 'ACTIVE', startDays: -2, stopDays: 12, budget: { daily: 1500 } },
+  { name: 'Summer Camping Gear', objective: 'OUTCOME_AWARENESS', status: 'PAUSED', startDays: -120, stopDays: 30, budget: { daily: 2000 } },
+  { name: 'Spring Collection Teaser', objective: 'OUTCOME_TRAFFIC', status: 'ARCHIVED', startDays: -240, stopDays: -200, budget: { lifetime: 80000 } },
 ];
 
 const SECOND: Seed[] = [
-  { name: 'Pumpkin Spice Returns — US', objective: 'OUTCOME_AWARENESS', status: 'ACTIVE', startDays: -4, stopDays: 26, budget: { daily: 7000 } },
+  { name: 'Kettle Pro Returns — US', objective: 'OUTCOME_AWARENESS', status: 'ACTIVE', startDays: -4, stopDays: 26, budget: { daily: 7000 } },
   { name: 'Gift Card Bundles — US', objective: 'OUTCOME_SALES', status: 'ACTIVE', startDays: -1, stopDays: 40, budget: { lifetime: 300000 }, bid_strategy: 'LOWEST_COST_WITH_MIN_ROAS' },
-  { name: 'Office Catering Inquiries', objective: 'OUTCOME_LEADS', status: 'ACTIVE', startDays: -15, budget: { daily: 2200 } },
-  { name: 'Now Hiring Baristas', objective: 'OUTCOME_LEADS', status: 'PAUSED', startDays: -30, budget: { daily: 1000 }, special_ad_categories: ['EMPLOYMENT'] },
+  { name: 'Business Bulk Orders', objective: 'OUTCOME_LEADS', status: 'ACTIVE', startDays: -15, budget: { daily: 2200 } },
+  { name: 'Now Hiring Support Staff', objective: 'OUTCOME_LEADS', status: 'PAUSED', startDays: -30, budget: { daily: 1000 }, special_ad_categories: ['EMPLOYMENT'] },
   { name: 'Sustainability Report 2026', objective: 'OUTCOME_ENGAGEMENT', status: 'PAUSED', startDays: -60, stopDays: 10, budget: { daily: 1200 } },
 ];
 
 export function seedSandbox(store: CampaignStore, clock: Clock, accountIds: readonly string[]): void {
   const random = seededRandom(20261121);
   const ids = accountIds.length > 0 ? accountIds : [FALLBACK_ACCOUNT];
-  const first = store.addAccount(ids[0]!, 'Northwind Coffee — EU');
-  const second = ids[1] ? store.addAccount(ids[1], 'Northwind Coffee — US') : first;
+  const first = store.addAccount(ids[0]!, 'Acme — EU');
+  const second = ids[1] ? store.addAccount(ids[1], 'Acme — US') : first;
   for (const id of ids.slice(2)) store.addAccount(id);
   const now = clock.now().getTime();
   const add = (seed: Seed, account: string): void => {

@@ -1,5 +1,6 @@
 // The simulator's world: ad accounts and their campaigns, held as Graph would return them.
 import type { Clock } from '../types.js';
+import { CAMPAIGN_FIELDS } from './mappers.js';
 import { normalizeAccountId } from './settings.js';
 
 /** Campaign_status in specs/meta/enum_types.json */
@@ -7,25 +8,7 @@ export const CAMPAIGN_STATUSES = ['ACTIVE', 'PAUSED', 'DELETED', 'ARCHIVED'] as 
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
 /** The campaign fields the simulator models (all are fields of specs/meta/Campaign.json). */
-export const SIM_CAMPAIGN_FIELDS = [
-  'id',
-  'account_id',
-  'name',
-  'objective',
-  'status',
-  'configured_status',
-  'effective_status',
-  'daily_budget',
-  'lifetime_budget',
-  'spend_cap',
-  'bid_strategy',
-  'start_time',
-  'stop_time',
-  'special_ad_categories',
-  'created_time',
-  'updated_time',
-  'issues_info',
-] as const;
+export const SIM_CAMPAIGN_FIELDS = [...CAMPAIGN_FIELDS, 'created_time', 'issues_info'] as const;
 
 export const SIM_ACCOUNT_FIELDS = ['id', 'account_id', 'name', 'account_status', 'currency', 'timezone_name'] as const;
 

@@ -74,5 +74,3 @@ export const ItemSchema = z.object({
 });
 export type Item = z.infer<typeof ItemSchema>;
 
-/** Whether a failure left the item with the platform in an unknown state. */
-export const mayHaveTakenEffect = (item: Item): boolean => item.lastError?.ambiguous === true;

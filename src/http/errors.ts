@@ -4,6 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import { AppError } from '../domain/errors.js';
 import type { Logger } from '../logger.js';
+import type { AppEnv } from './request-context.js';
 
 /** Every failure answers `{"error": {code, message, details?}}`; never a stack trace. */
 export function errorBody(error: AppError) {
@@ -12,13 +13,16 @@ export function errorBody(error: AppError) {
 
 export const respondError = (c: Context, error: AppError) => c.json(errorBody(error), error.status as ContentfulStatusCode);
 
-export function onError(logger: Logger): ErrorHandler {
+export function onError(logger: Logger): ErrorHandler<AppEnv> {
   return (error, c) => {
-    if (error instanceof AppError) return respondError(c, error);
+    if (error instanceof AppError) {
+      if (error.status >= 500) logger.error(error.message, { requestId: c.get('requestId'), code: error.code });
+      return respondError(c, error);
+    }
     if (error instanceof z.ZodError) return respondError(c, invalid(error));
     if (error instanceof HTTPException && error.status < 500)
       return respondError(c, new AppError(error.status === 413 ? 'payload_too_large' : 'invalid_request', error.message || 'bad request'));
-    logger.error('unhandled error', { requestId: c.get('requestId' as never), error: error instanceof Error ? error.message : String(error) });
+    logger.error('unhandled error', { requestId: c.get('requestId'), error: error instanceof Error ? error.message : String(error) });
     return respondError(c, new AppError('internal', 'something went wrong on our side; the request id identifies it in the logs'));
   };
 }

@@ -32,7 +32,6 @@ export const PauseListQuerySchema = z.object({
   state: z.enum(PAUSE_STATES).optional(),
   limit: limit(200, 50),
   cursor: z.string().min(1).optional(),
-  wait: z.string().optional(),
 });
 
 export const ItemListQuerySchema = z.object({

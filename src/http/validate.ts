@@ -37,5 +37,3 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z
   return parsed.data;
 }
 
-/** `?wait=true` */
-export const wantsWait = (c: Context): boolean => c.req.query('wait') === 'true';

@@ -1,6 +1,5 @@
 import { ITEM_STATES, type Item, type ItemState } from '../domain/item.js';
 import type { Pause } from '../domain/pause.js';
-import type { JsonObject } from '../../adapters/types.js';
 
 export type StateCounts = Record<ItemState, number>;
 
@@ -35,4 +34,3 @@ export function itemView(item: Item): Omit<Item, 'snapshot'> {
   return view;
 }
 
-export const countsJson = (counts: StateCounts): JsonObject => ({ ...counts });

@@ -1,9 +1,10 @@
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import { Low, Memory } from 'lowdb';
 import { DataFile } from 'lowdb/node';
 import { z } from 'zod';
 import { AuditEntrySchema, type AuditEntry } from '../audit/audit-entry.js';
+import { AppError } from '../domain/errors.js';
 import { ApiKeySchema, type ApiKey } from '../auth/api-key.js';
 import { HELD_STATES, ItemSchema, type Item } from '../domain/item.js';
 import { PauseSchema, type Pause, type PauseState } from '../domain/pause.js';
@@ -45,18 +46,22 @@ export class LowdbStore implements Store {
   /** `${connectionId}\u0000${externalId}` → ids of items for that platform object */
   #itemsByObject = new Map<string, string[]>();
   #writes = 0;
+  #failure: string | null = null;
+  readonly #notices: string[] = [];
 
   private constructor(db: Low<Data>, auditFile: string | null) {
     this.#db = db;
     this.#auditFile = auditFile;
-    this.#coalescer = new WriteCoalescer(async () => {
-      // Arrays are rebuilt once per real write, not once per change.
-      this.#db.data.pauses = [...this.#pauses.values()];
-      this.#db.data.items = [...this.#items.values()];
-      this.#writes++;
-      await this.#db.write();
-    });
-    this.#auditCoalescer = new WriteCoalescer(() => this.#appendAuditLines());
+    this.#coalescer = new WriteCoalescer(() =>
+      this.#guard(async () => {
+        // Arrays are rebuilt once per real write, not once per change.
+        this.#db.data.pauses = [...this.#pauses.values()];
+        this.#db.data.items = [...this.#items.values()];
+        this.#writes++;
+        await this.#db.write();
+      }),
+    );
+    this.#auditCoalescer = new WriteCoalescer(() => this.#guard(() => this.#appendAuditLines()));
   }
 
   static async open(dataDir: string): Promise<LowdbStore> {
@@ -65,7 +70,13 @@ export class LowdbStore implements Store {
     // Compact JSON: the file can hold 10,000 snapshots, pretty-printing would double it.
     const adapter = new DataFile<Data>(file, { parse: JSON.parse, stringify: (d) => JSON.stringify(d) });
     const db = new Low<Data>(adapter, emptyData());
-    await db.read();
+    try {
+      await db.read();
+    } catch (error) {
+      // JSON.parse's own message names neither the file nor what to do; say which file it is.
+      if (error instanceof SyntaxError) throw new Error(`${file} is not valid JSON: ${error.message}`);
+      throw error;
+    }
     const parsed = DataSchema.safeParse(db.data);
     if (!parsed.success) throw new Error(`${file} does not hold crisis-pause data: ${parsed.error.issues[0]?.message}`);
     db.data = parsed.data;
@@ -82,6 +93,32 @@ export class LowdbStore implements Store {
 
   get fileWrites(): number {
     return this.#writes;
+  }
+
+  get failure(): string | null {
+    return this.#failure;
+  }
+
+  get notices(): readonly string[] {
+    return this.#notices;
+  }
+
+  /**
+   * A write that fails (disk full, directory gone) leaves memory ahead of the disk. From then on
+   * the store refuses every change: nothing may reach a platform without a durable snapshot, and
+   * the next start reads the disk as the truth.
+   */
+  async #guard(write: () => Promise<void>): Promise<void> {
+    try {
+      await write();
+    } catch (error) {
+      this.#failure ??= `the data files cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+      throw new AppError('unavailable', `${this.#failure}; fix the disk and restart the service`);
+    }
+  }
+
+  #writable(): void {
+    if (this.#failure) throw new AppError('unavailable', `${this.#failure}; fix the disk and restart the service`);
   }
 
   #index(): void {
@@ -103,9 +140,20 @@ export class LowdbStore implements Store {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
+    // A crash during an append can leave the last line cut short: that entry never became
+    // durable, so it is dropped (and said) rather than stopping the service from starting.
+    const lastNewline = text.lastIndexOf('\n');
+    const tail = text.slice(lastNewline + 1);
+    if (tail.trim() !== '' && parseJsonOrUndefined(tail) === undefined) {
+      await truncate(this.#auditFile, lastNewline + 1);
+      this.#notices.push(`${this.#auditFile}: dropped an incomplete last line left by a crash (${tail.length} bytes)`);
+      text = text.slice(0, lastNewline + 1);
+    }
     const lines = text.split('\n').filter((l) => l.trim() !== '');
     this.#audit = lines.map((line, i) => {
-      const parsed = AuditEntrySchema.safeParse(JSON.parse(line));
+      // A line that is not JSON at all (a write torn by a crash) is reported by its line number
+      // too, not by JSON.parse's bare "Unterminated string" with no file or line.
+      const parsed = AuditEntrySchema.safeParse(parseJsonOrUndefined(line));
       if (!parsed.success) throw new Error(`${this.#auditFile}: line ${i + 1} is not an audit entry`);
       return parsed.data;
     });
@@ -116,11 +164,13 @@ export class LowdbStore implements Store {
   }
 
   async insertPause(pause: Pause): Promise<void> {
+    this.#writable();
     this.#pauses.set(pause.id, pause);
     await this.#persist();
   }
 
   async updatePause(id: string, change: (current: Pause) => Pause): Promise<Pause> {
+    this.#writable();
     const current = this.#pauses.get(id);
     if (!current) throw new Error(`no pause ${id}`);
     const next = change(current);
@@ -143,6 +193,7 @@ export class LowdbStore implements Store {
   }
 
   async insertItems(items: readonly Item[]): Promise<void> {
+    this.#writable();
     for (const item of items) {
       if (this.#items.has(item.id)) throw new Error(`item ${item.id} exists`);
       this.#indexItem(item);
@@ -151,6 +202,7 @@ export class LowdbStore implements Store {
   }
 
   async updateItems(items: readonly Item[]): Promise<void> {
+    this.#writable();
     for (const item of items) {
       if (!this.#items.has(item.id)) throw new Error(`no item ${item.id}`);
       this.#items.set(item.id, item);
@@ -182,6 +234,7 @@ export class LowdbStore implements Store {
   }
 
   async insertApiKey(key: ApiKey): Promise<void> {
+    this.#writable();
     this.#db.data.apiKeys.push(key);
     await this.#persist();
   }
@@ -199,6 +252,7 @@ export class LowdbStore implements Store {
   }
 
   async putIdempotency(record: IdempotencyRecord): Promise<void> {
+    this.#writable();
     // Keys live 24 hours, like most payment APIs' idempotency keys.
     const cutoff = new Date(Date.parse(record.createdAt) - 24 * 3600_000).toISOString();
     this.#db.data.idempotency = this.#db.data.idempotency.filter((r) => r.key !== record.key && r.createdAt > cutoff);
@@ -207,6 +261,7 @@ export class LowdbStore implements Store {
   }
 
   async appendAudit(entries: readonly AuditEntry[]): Promise<void> {
+    this.#writable();
     this.#audit.push(...entries);
     if (!this.#auditFile) return;
     for (const entry of entries) this.#pendingAudit.push(JSON.stringify(entry));
@@ -236,6 +291,14 @@ export class LowdbStore implements Store {
 
   async close(): Promise<void> {
     await this.flush();
+  }
+}
+
+function parseJsonOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
   }
 }
 

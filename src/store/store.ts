@@ -65,4 +65,8 @@ export interface Store {
   close(): Promise<void>;
   /** how many times the data file was written (coalescing makes this far less than writes asked) */
   readonly fileWrites: number;
+  /** why the store refuses changes after a failed write, or null while it is healthy */
+  readonly failure: string | null;
+  /** what opening the store had to repair (said once at start) */
+  readonly notices: readonly string[];
 }

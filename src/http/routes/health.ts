@@ -1,8 +1,14 @@
 import { Hono } from 'hono';
 
-/** Liveness answers while the process runs; readiness once the store is open and config loaded. */
-export function healthRoutes(isReady: () => boolean) {
+/**
+ * Liveness answers while the process runs. Readiness once the store is open, config loaded and
+ * interrupted work picked up — and not when the store refuses writes (`readiness` says why).
+ */
+export function healthRoutes(readiness: () => { status: 'ready' | 'starting' | 'unavailable'; reason?: string }) {
   return new Hono()
     .get('/healthz', (c) => c.json({ status: 'ok' }))
-    .get('/readyz', (c) => (isReady() ? c.json({ status: 'ready' }) : c.json({ status: 'starting' }, 503)));
+    .get('/readyz', (c) => {
+      const state = readiness();
+      return c.json(state, state.status === 'ready' ? 200 : 503);
+    });
 }

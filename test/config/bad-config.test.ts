@@ -1,0 +1,122 @@
+// A bad config is refused with a ConfigError whose message names the field (parseConfig, then
+// checkConnections against the adapter registry), as main.ts does at boot.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createRegistry } from '../../adapters/registry.js';
+import { ConfigError } from '../../src/config/config-error.js';
+import { checkConnections, defaultConfigFile, loadConfigFile, parseConfig } from '../../src/config/load.js';
+
+type Raw = Record<string, any>;
+const base = (): Raw => JSON.parse(readFileSync(defaultConfigFile(), 'utf8'));
+
+/** The ConfigError a raw config is refused with. */
+function refusal(raw: Raw): ConfigError {
+  try {
+    checkConnections(parseConfig(raw, 'test.json'), createRegistry(), 'test.json');
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error('the config was accepted');
+}
+
+/** `base()` changed by `edit`. */
+const edited = (edit: (raw: Raw) => void): Raw => {
+  const raw = base();
+  edit(raw);
+  return raw;
+};
+
+describe('a bad config is refused, naming the field', () => {
+  it.each<[string, (raw: Raw) => void, string, RegExp]>([
+    ['an unknown platform', (r) => (r.connections[0].platform = 'myspace'), 'connections[0].platform', /unknown platform "myspace" \(known: hootsuite, meta-ads, mailchimp\)/],
+    ['a credential written inline', (r) => (r.connections[1].credentials.accessToken = 'EAAB9xkZCZBsecret'), 'connections[1].credentials.accessToken', /must name an environment variable/],
+    ['a lower-case variable name', (r) => (r.connections[0].credentials.accessToken = 'hootsuite_token'), 'connections[0].credentials.accessToken', /environment variable/],
+    ['a missing credential key', (r) => (r.connections[2].credentials = {}), 'connections[2].credentials.apiKey', /mailchimp needs "apiKey"/],
+    ['an extra credential key', (r) => (r.connections[0].credentials.appSecret = 'HOOTSUITE_APP_SECRET'), 'connections[0].credentials.appSecret', /takes no credential "appSecret" \(it takes accessToken\)/],
+    ['levels not ascending', (r) => (r.severities[2].level = 2), 'severities[2].level', /unique and ascending/],
+    ['levels descending', (r) => r.severities.reverse(), 'severities[1].level', /unique and ascending/],
+    ['a duplicate severity name', (r) => (r.severities[1].name = 'watch'), 'severities[1].name', /duplicate severity name "watch"/],
+    ['a rung missing a kind of the rung below', (r) => (r.severities[2].kinds = ['ad', 'email']), 'severities[2].kinds', /must include every kind of "crisis"/],
+    ['an unknown kind', (r) => (r.severities[0].kinds = ['tweet']), 'severities[0].kinds[0]', /./],
+    ['a rung with no kinds', (r) => (r.severities[0].kinds = []), 'severities[0].kinds', /./],
+    ['no severities', (r) => (r.severities = []), 'severities', /./],
+    ['a duplicate connection id', (r) => (r.connections[2].id = 'hootsuite-acme'), 'connections[2].id', /duplicate connection id "hootsuite-acme"/],
+    ['a connection id that is not a slug', (r) => (r.connections[0].id = 'Hootsuite Acme'), 'connections[0].id', /lower-case/],
+    ['invalid adapter settings', (r) => (r.connections[1].settings = { apiVersion: '25' }), 'connections[1].settings.apiVersion', /Graph API version such as v25.0/],
+    ['a misspelt adapter setting', (r) => (r.connections[0].settings = { lookAheadWeeks: 8 }), 'connections[0].settings', /Unrecognized key: "lookAheadWeeks"/],
+    ['an invalid Mailchimp data center', (r) => (r.connections[2].settings.dc = 'US-14'), 'connections[2].settings.dc', /data center/],
+    ['meta-ads without account ids', (r) => (r.connections[1].accountIds = []), 'connections[1].accountIds', /meta-ads needs at least one ad account id/],
+    ['an unknown top-level field', (r) => (r.severitys = []), '(root)', /severitys/],
+    ['an unknown connection field', (r) => (r.connections[0].token = 'x'), 'connections[0]', /token/],
+    ['an unknown execution field', (r) => (r.execution.retry = 3), 'execution', /retry/],
+    ['an invalid missed policy', (r) => (r.resume.missed = 'skip'), 'resume.missed', /./],
+    ['a base URL that is not a URL', (r) => (r.connections[0].baseUrl = 'hootsuite'), 'connections[0].baseUrl', /./],
+    ['too many retries', (r) => (r.execution.retries = 100), 'execution.retries', /./],
+  ])('%s', (_name, edit, field, message) => {
+    const error = refusal(edited(edit));
+    expect(error.source).toBe('test.json');
+    const problem = error.problems.find((p) => p.startsWith(`${field}: `));
+    expect(problem, error.message).toBeDefined();
+    expect(problem).toMatch(message);
+    expect(error.message).toContain(`test.json is invalid:\n`);
+    expect(error.message).toContain(`  - ${problem}`);
+  });
+
+  it('never repeats an inline credential in the message', () => {
+    const error = refusal(edited((r) => (r.connections[1].credentials.accessToken = 'EAAB9xkZCZBsecret')));
+    expect(error.message).not.toContain('EAAB9xkZCZBsecret');
+  });
+
+  it('lists every problem at once, across connections', () => {
+    const error = refusal(
+      edited((r) => {
+        r.connections[0].credentials = {};
+        r.connections[1].accountIds = [];
+        r.connections[2].platform = 'myspace';
+      }),
+    );
+    expect(error.problems.map((p) => p.split(':')[0])).toEqual(['connections[0].credentials.accessToken', 'connections[1].accountIds', 'connections[2].platform']);
+  });
+
+  it('accepts connections and runbook left out, and fills the defaults', () => {
+    const raw = base();
+    const config = parseConfig({ severities: raw.severities });
+    expect(config.connections).toEqual([]);
+    expect(config.execution).toEqual({ retries: 5, backoffMs: 500, maxRetryWaitMs: 900_000, requestTimeoutMs: 30_000 });
+    expect(config.resume).toEqual({ missed: 'hold' });
+    expect(checkConnections(config, createRegistry())).toEqual([]);
+  });
+});
+
+describe('loadConfigFile', () => {
+  let dir: string | undefined;
+  afterEach(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+    dir = undefined;
+  });
+
+  it('refuses a missing file, naming it', () => {
+    const file = path.join(os.tmpdir(), 'crisis-pause-no-such-config.json');
+    expect(() => loadConfigFile(file)).toThrow(ConfigError);
+    expect(() => loadConfigFile(file)).toThrow(`${file} is invalid:\n  - cannot be read: ENOENT`);
+  });
+
+  it('refuses a file that is not JSON, naming it', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'crisis-pause-config-'));
+    const file = path.join(dir, 'broken.json');
+    await writeFile(file, '{ "severities": [ ');
+    expect(() => loadConfigFile(file)).toThrow(ConfigError);
+    expect(() => loadConfigFile(file)).toThrow(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is invalid:\\n  - is not valid JSON: `));
+  });
+
+  it('names the file and the field of a bad config', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'crisis-pause-config-'));
+    const file = path.join(dir, 'bad.json');
+    await writeFile(file, JSON.stringify(edited((r) => (r.severities[0].level = 0))));
+    expect(() => loadConfigFile(file)).toThrow(`${file} is invalid:\n  - severities[0].level: `);
+  });
+});

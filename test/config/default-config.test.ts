@@ -1,0 +1,56 @@
+// config/default.json: valid as shipped, with the playbook's ladder and a sandbox connection per adapter.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { BUILT_IN_ADAPTERS, createRegistry } from '../../adapters/registry.js';
+import { checkConnections, defaultConfigFile, loadConfigFile, parseConfig } from '../../src/config/load.js';
+
+describe('config/default.json', () => {
+  const file = defaultConfigFile();
+
+  it('is the file under config/ of the project', () => {
+    expect(file.replaceAll('\\', '/')).toMatch(/\/config\/default\.json$/);
+  });
+
+  it('parses, and every connection is accepted by its adapter', () => {
+    const config = loadConfigFile(file);
+    const specs = checkConnections(config, createRegistry(), file);
+    expect(specs.map((s) => s.config.id)).toEqual(config.connections.map((c) => c.id));
+    // Parsing is idempotent: what loadConfigFile returns is itself a valid config.
+    expect(parseConfig(config)).toEqual(config);
+  });
+
+  it('has the ladder 1 watch = posts, 2 crisis = posts + ads, 3 red-alert = posts + ads + emails', () => {
+    const { severities } = loadConfigFile(file);
+    expect(severities.map((s) => ({ level: s.level, name: s.name, kinds: s.kinds }))).toEqual([
+      { level: 1, name: 'watch', kinds: ['post'] },
+      { level: 2, name: 'crisis', kinds: ['post', 'ad'] },
+      { level: 3, name: 'red-alert', kinds: ['post', 'ad', 'email'] },
+    ]);
+    for (const s of severities) expect(s.label).toEqual(expect.any(String));
+  });
+
+  it('has a sandbox connection for every built-in adapter, each credential named by an environment variable', () => {
+    const { connections } = loadConfigFile(file);
+    for (const adapter of BUILT_IN_ADAPTERS) {
+      const own = connections.filter((c) => c.platform === adapter.platform && c.sandbox);
+      expect(own.length, adapter.platform).toBeGreaterThan(0);
+      for (const c of own) expect(Object.keys(c.credentials).sort()).toEqual([...adapter.credentialKeys].sort());
+    }
+    for (const c of connections) for (const variable of Object.values(c.credentials)) expect(variable).toMatch(/^[A-Z_][A-Z0-9_]*$/);
+  });
+
+  it('holds no credential and no real endpoint: only sandbox connections, no base URL overrides', () => {
+    const raw = JSON.parse(readFileSync(file, 'utf8')) as { connections: Array<Record<string, unknown>> };
+    for (const c of raw.connections) {
+      expect(c.sandbox).toBe(true);
+      expect(c).not.toHaveProperty('baseUrl');
+    }
+  });
+
+  it('carries the 13-step playbook as the runbook, and safe execution defaults', () => {
+    const config = loadConfigFile(file);
+    expect(config.runbook.map((s) => s.step)).toEqual(Array.from({ length: 13 }, (_, i) => i + 1));
+    expect(config.resume.missed).toBe('hold');
+    expect(config.execution.retries).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,86 @@
+// The real process refuses to start on a bad config or environment: exit code 1 and a message
+// naming the field, before it touches the data directory or opens a port.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultConfigFile } from '../../src/config/load.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const TSX = path.join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'tsx.cmd' : 'tsx');
+
+/** Runs `tsx src/main.ts` with `env` and waits (at most 20 s) for it to exit. */
+function start(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(TSX, ['src/main.ts'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', SANDBOX_PORT: '0', LOG_LEVEL: 'error', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`still running after 20 s; stdout:\n${stdout}\nstderr:\n${stderr}`));
+    }, 20_000);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+describe('starting with a bad config', () => {
+  let dir: string;
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  async function withConfig(edit: (raw: Record<string, any>) => void) {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'crisis-pause-start-'));
+    const raw = JSON.parse(readFileSync(defaultConfigFile(), 'utf8'));
+    edit(raw);
+    const file = path.join(dir, 'config.json');
+    await writeFile(file, JSON.stringify(raw, null, 2));
+    return { file, dataDir: path.join(dir, 'data') };
+  }
+
+  it('exits 1 naming the field of a config the schema refuses, and leaves no data behind', async () => {
+    const { file, dataDir } = await withConfig((r) => (r.connections[1].credentials.accessToken = 'EAAB-inline-secret'));
+    const run = await start({ CONFIG_FILE: file, DATA_DIR: dataDir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`crisis-pause cannot start: ${file} is invalid:`);
+    expect(run.stderr).toMatch(/connections\[1\]\.credentials\.accessToken: must name an environment variable/);
+    expect(run.stderr).not.toContain('EAAB-inline-secret');
+    // A message, not a stack trace; nothing listened, nothing was written.
+    expect(run.stderr).not.toMatch(/\n\s+at\s/);
+    expect(run.stdout).not.toContain('listening');
+    expect(await readdir(dir)).toEqual(['config.json']);
+  }, 30_000);
+
+  it('exits 1 naming the field an adapter refuses', async () => {
+    const { file, dataDir } = await withConfig((r) => (r.connections[1].settings = { apiVersion: '25' }));
+    const run = await start({ CONFIG_FILE: file, DATA_DIR: dataDir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('connections[1].settings.apiVersion: a Graph API version such as v25.0');
+  }, 30_000);
+
+  it('exits 1 naming a config file that does not exist', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'crisis-pause-start-'));
+    const file = path.join(dir, 'missing.json');
+    const run = await start({ CONFIG_FILE: file, DATA_DIR: path.join(dir, 'data') });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`crisis-pause cannot start: ${file} is invalid:\n  - cannot be read: ENOENT`);
+  }, 30_000);
+
+  it('exits 1 naming a bad environment variable', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'crisis-pause-start-'));
+    const run = await start({ PORT: 'abc', DATA_DIR: path.join(dir, 'data') });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/crisis-pause cannot start: environment is invalid:\n {2}- PORT: /);
+    expect(await readdir(dir)).toEqual([]);
+  }, 30_000);
+});

@@ -1,0 +1,107 @@
+// GET /v1/severities and GET /v1/connections: the ladder, and each connection with a live credential check.
+import { afterEach, describe, expect, it } from 'vitest';
+import { MINUTE } from '../support/clock.js';
+import { useMsw } from '../support/msw.js';
+import { startHarness, type Harness } from '../support/service.js';
+import { expectUnchanged, worldOf } from './assertions.js';
+
+describe('catalog routes', () => {
+  const server = useMsw();
+  let h: Harness;
+  afterEach(() => h?.close());
+
+  const connection = async (id: string) =>
+    ((await h.call('GET', '/v1/connections')).body.data as Array<Record<string, any>>).find((c) => c.id === id)!;
+
+  it('GET /v1/severities returns the ladder from config, lowest first', async () => {
+    h = await startHarness(server);
+    const reply = await h.call('GET', '/v1/severities');
+    expect(reply.status).toBe(200);
+    expect(reply.body.data.map((s: { level: number; name: string; kinds: string[] }) => [s.level, s.name, s.kinds])).toEqual([
+      [1, 'watch', ['post']],
+      [2, 'crisis', ['post', 'ad']],
+      [3, 'red-alert', ['post', 'ad', 'email']],
+    ]);
+    expect(reply.body.data).toEqual(h.config.severities);
+  });
+
+  it('GET /v1/connections lists each connection with platform, kinds, methods and a passing credential check', async () => {
+    h = await startHarness(server);
+    const before = await worldOf(h);
+    const reply = await h.call('GET', '/v1/connections');
+    expect(reply.status).toBe(200);
+    const byId: Record<string, Record<string, any>> = Object.fromEntries((reply.body.data as Array<Record<string, any>>).map((c) => [c.id, c]));
+    expect(Object.keys(byId).sort()).toEqual(['hootsuite-acme', 'mailchimp-acme', 'meta-ads-acme']);
+    expect(byId['hootsuite-acme']).toMatchObject({
+      platform: 'hootsuite',
+      name: 'Acme social profiles (Hootsuite)',
+      tags: ['brand:acme', 'region:global'],
+      sandbox: true,
+      kinds: ['post'],
+      capabilities: [{ kind: 'post', method: 'delete' }],
+      bulkSize: expect.any(Number),
+    });
+    expect(byId['meta-ads-acme']).toMatchObject({ platform: 'meta-ads', kinds: ['ad'], accountIds: ['act_1000000001'] });
+    expect(byId['meta-ads-acme']!.capabilities.map((c: { method: string }) => c.method)).toEqual(['status']);
+    expect(byId['mailchimp-acme']).toMatchObject({ platform: 'mailchimp', kinds: ['email'] });
+    expect(new Set(byId['mailchimp-acme']!.capabilities.map((c: { method: string }) => c.method))).toEqual(new Set(['unschedule', 'status']));
+    for (const c of Object.values(byId)) {
+      expect(c.platformName).toEqual(expect.any(String));
+      expect(c.credentials).toEqual({ ok: true, checkedAt: h.clock.now().toISOString() });
+    }
+    // Credentials are checked with reads only: no platform changed.
+    await expectUnchanged(h, before);
+  });
+
+  it('reports a credential the platform refuses, without repeating it', async () => {
+    h = await startHarness(server, { serviceEnv: { HOOTSUITE_ACME_ACCESS_TOKEN: 'revoked-token-abc123' } });
+    const reply = await h.call('GET', '/v1/connections');
+    expect(reply.status).toBe(200);
+    const hootsuite = (reply.body.data as Array<Record<string, any>>).find((c) => c.id === 'hootsuite-acme')!;
+    expect(hootsuite.credentials).toMatchObject({ ok: false, code: 'unauthorized', message: expect.any(String) });
+    expect(reply.text).not.toContain('revoked-token-abc123');
+    // One bad connection does not spoil the others' answers.
+    expect((await connection('meta-ads-acme')).credentials.ok).toBe(true);
+  });
+
+  it('says credentials_missing, naming the variable, when a real connection has no credential in the environment', async () => {
+    h = await startHarness(server, {
+      config: (c) => ({
+        ...c,
+        connections: [
+          ...c.connections,
+          {
+            id: 'mailchimp-eu',
+            platform: 'mailchimp',
+            tags: ['brand:acme', 'region:eu'],
+            accountIds: [],
+            credentials: { apiKey: 'MAILCHIMP_EU_API_KEY' },
+            settings: { dc: 'us9' },
+            sandbox: false,
+          },
+        ],
+      }),
+    });
+    const before = await worldOf(h);
+    const eu = await connection('mailchimp-eu');
+    expect(eu).toMatchObject({ platform: 'mailchimp', sandbox: false, tags: ['brand:acme', 'region:eu'] });
+    expect(eu.credentials).toMatchObject({ ok: false, code: 'credentials_missing' });
+    expect(eu.credentials.message).toContain('MAILCHIMP_EU_API_KEY');
+    // Nothing was sent anywhere for it (msw refuses unhandled requests), and nothing changed.
+    await expectUnchanged(h, before);
+  });
+
+  it('keeps a check for a minute, then asks the platform again', async () => {
+    h = await startHarness(server);
+    const hootsuite = h.sandbox.simulators.get('hootsuite-acme')!;
+    await h.call('GET', '/v1/connections');
+    const asked = hootsuite.requests.length;
+    expect(asked).toBeGreaterThan(0);
+    h.clock.advance(30_000);
+    expect((await connection('hootsuite-acme')).credentials.checkedAt).toBe(new Date(h.clock.now().getTime() - 30_000).toISOString());
+    expect(hootsuite.requests.length).toBe(asked);
+    h.clock.advance(MINUTE);
+    expect((await connection('hootsuite-acme')).credentials.checkedAt).toBe(h.clock.now().toISOString());
+    expect(hootsuite.requests.length).toBeGreaterThan(asked);
+  });
+});

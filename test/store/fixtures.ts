@@ -1,0 +1,71 @@
+// Plain pauses, items and API keys for the store suites, valid against the stored schemas.
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { ApiKey } from '../../src/auth/api-key.js';
+import { SYSTEM_ACTOR } from '../../src/domain/actor.js';
+import type { Item } from '../../src/domain/item.js';
+import type { Pause } from '../../src/domain/pause.js';
+
+export const AT = '2026-11-21T09:00:00.000Z';
+
+export const tempDir = (): Promise<string> => mkdtemp(path.join(os.tmpdir(), 'crisis-pause-store-'));
+
+export function pauseFixture(id: string, overrides: Partial<Pause> = {}): Pause {
+  return {
+    id,
+    severity: 1,
+    severityName: 'watch',
+    kinds: ['post'],
+    reason: 'test',
+    scope: {},
+    connectionIds: ['hootsuite-acme'],
+    state: 'active',
+    actor: SYSTEM_ACTOR,
+    source: 'system',
+    requestId: 'req_test',
+    createdAt: AT,
+    updatedAt: AT,
+    activeAt: AT,
+    resumedAt: null,
+    escalations: [],
+    listings: [],
+    resume: null,
+    ...overrides,
+  };
+}
+
+export function itemFixture(id: string, pauseId: string, overrides: Partial<Item> = {}): Item {
+  return {
+    id,
+    pauseId,
+    connectionId: 'hootsuite-acme',
+    platform: 'hootsuite',
+    kind: 'post',
+    method: 'delete',
+    objectType: 'message',
+    externalId: `ext-${id}`,
+    title: `item ${id}`,
+    state: 'suspended',
+    originalStatus: 'SCHEDULED',
+    scheduledAt: '2026-11-22T10:00:00.000Z',
+    fingerprint: 'sha256:0',
+    snapshot: { text: `text of ${id}`, media: [] },
+    suspendedStatus: null,
+    suspendedAt: AT,
+    restoredAt: null,
+    restoredScheduledAt: null,
+    newExternalId: null,
+    attempts: 1,
+    failedDuring: null,
+    lastError: null,
+    note: null,
+    handedOverTo: null,
+    handedOverFrom: null,
+    createdAt: AT,
+    updatedAt: AT,
+    ...overrides,
+  };
+}
+
+export const apiKeyFixture = (id: string): ApiKey => ({ id, name: 'test key', role: 'admin', hash: `sha256:${id}`, createdAt: AT });
