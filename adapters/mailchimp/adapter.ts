@@ -16,7 +16,8 @@ export const mailchimp: PlatformAdapter<MailchimpSettings> = {
   // One object per call: /3.0/batches exists but runs asynchronously (poll, then fetch a tar.gz
   // of results), which cannot give per-item outcomes within one call.
   bulkSize: 1,
-  concurrency: 4,
+  // Each lane has one request in flight; the client caps the connection at 10 (its limit).
+  concurrency: 8,
   // "10 simultaneous connections" per account, no request-rate limit:
   // https://mailchimp.com/developer/marketing/docs/fundamentals/#api-limits
   limits: { requestsPerSecond: null, maxInFlight: MAX_IN_FLIGHT },

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * Keeps one connection within its platform's documented request limits: a request rate
- * (token bucket, e.g. Hootsuite's 20 requests/second) and a cap on requests in flight
+ * (evenly spaced, e.g. Hootsuite's 20 requests/second) and a cap on requests in flight
  * (e.g. Mailchimp's 10 simultaneous connections). Paces in wall-clock time.
  */
 export class RequestLimiter {
@@ -17,7 +17,7 @@ export class RequestLimiter {
   constructor(limits: { requestsPerSecond: number | null; maxInFlight: number | null }) {
     this.#rate = limits.requestsPerSecond;
     this.#maxInFlight = limits.maxInFlight;
-    this.#tokens = this.#rate ?? 0;
+    this.#tokens = this.#rate === null ? 0 : 1;
   }
 
   async run<T>(task: () => Promise<T>): Promise<T> {
@@ -51,7 +51,9 @@ export class RequestLimiter {
     const turn = this.#rateQueue.then(async () => {
       for (;;) {
         const now = performance.now();
-        this.#tokens = Math.min(rate, this.#tokens + ((now - this.#refilledAt) / 1000) * rate);
+        // A bucket of one: requests are spaced evenly, never in bursts. A platform counting per
+        // second (Hootsuite: 20/s) would refuse a burst of 20 followed by 20 more in that second.
+        this.#tokens = Math.min(1, this.#tokens + ((now - this.#refilledAt) / 1000) * rate);
         this.#refilledAt = now;
         if (this.#tokens >= 1) {
           this.#tokens -= 1;

@@ -27,8 +27,10 @@ export async function handOver(engine: Engine, ctx: RequestContext, item: Item, 
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   };
-  // Both changes start in the same tick, so they land in the same write: never both held.
-  await Promise.all([engine.store.insertItems([moved]), recordTransitions(engine, ctx, [handedOver(item, to.id, now)])]);
+  // Both changes are made before any write starts, so they land in the same one: on disk the
+  // item is never held by both pauses, nor by neither.
+  recordTransitions(engine, ctx, [handedOver(item, to.id, now)]);
+  await engine.store.insertItems([moved]);
   await engine.audit.record(ctx, [
     {
       action: 'item.taken-over',

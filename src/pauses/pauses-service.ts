@@ -41,7 +41,8 @@ export class PausesService {
     private readonly defaultMissed: MissedPolicy,
   ) {
     this.#jobs = new PauseJobs((pauseId, error) => {
-      if (!(error instanceof AppError)) engine.logger.error('pause job failed', { pauseId, error: String(error) });
+      // A refused request (4xx) is the caller's answer; anything else is ours to look into.
+      if (!(error instanceof AppError) || error.status >= 500) engine.logger.error('pause job failed', { pauseId, error: String(error) });
     });
   }
 
@@ -90,6 +91,7 @@ export class PausesService {
       const failedRestores = (await this.engine.store.itemsOfPause(pauseId)).filter((i) => i.state === 'failed' && i.failedDuring === 'restore');
       const latest = await this.#pause(pauseId);
       await restoreItems(this.engine, ctx, latest, failedRestores, { policy: latest.resume?.missed ?? this.defaultMissed, recovering: false });
+      await this.engine.store.flush();
     });
     return { kind: 'started' as const, pause: await this.#view(pauseId), done };
   }
@@ -109,6 +111,7 @@ export class PausesService {
         recovering: false,
         ...(at && { explicitTimes: new Map([[item.id, at]]) }),
       });
+      await this.engine.store.flush();
       return (await this.engine.store.getItem(itemId))!;
     });
   }
@@ -119,7 +122,8 @@ export class PausesService {
       const pause = await this.#pause(pauseId);
       const item = await this.#item(pause, itemId, KEEPABLE, 'kept');
       const transition = kept(item, this.engine.clock.now());
-      await recordTransitions(this.engine, ctx, [transition]);
+      recordTransitions(this.engine, ctx, [transition]);
+      await this.engine.store.flush(); // a person's decision is durable before we answer
       return transition.item;
     });
   }

@@ -50,7 +50,7 @@ export async function restoreItems(
           transitions = remaining.map((item) => failed(item, asAdapterError(error).toInfo(), 'restore', engine.clock.now()));
         }
       }
-      await recordTransitions(engine, ctx, transitions);
+      recordTransitions(engine, ctx, transitions);
     }),
   );
 }

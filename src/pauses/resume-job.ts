@@ -35,9 +35,10 @@ export async function runResumeJob(
   const items = all.filter((i) => (ids ? ids.has(i.id) && RESUMABLE(i) : RESUMABLE(i)));
   await restoreItems(engine, ctx, pause, items, { policy: request.missed, recovering });
 
-  if (!whole) return;
+  if (!whole) return engine.store.flush();
   const now = engine.clock.now().toISOString();
   await engine.store.updatePause(pauseId, (p) => ({ ...p, state: 'resumed', resumedAt: now, updatedAt: now }));
   const after = await engine.store.itemsOfPause(pauseId);
   await engine.audit.record(ctx, [{ action: 'pause.resumed', pauseId, data: { counts: countByState(after), missed: request.missed } }]);
+  await engine.store.flush();
 }

@@ -60,6 +60,7 @@ export async function runSuspendJob(engine: Engine, ctx: RequestContext, pauseId
     p.state === 'suspending' ? { ...p, state: 'active', activeAt: engine.clock.now().toISOString(), updatedAt: engine.clock.now().toISOString() } : p,
   );
   await engine.audit.record(ctx, [{ action: 'pause.active', pauseId, data: { state: paused.state, counts: countByState(items) } }]);
+  await engine.store.flush();
 }
 
 function targetsToList(engine: Engine, pause: Pause, job: SuspendJob): PlanTarget[] {

@@ -26,7 +26,7 @@ export async function suspendItems(engine: Engine, ctx: RequestContext, items: r
         transitions = batch.map((item) => failed(item, asAdapterError(error).toInfo(), 'suspend', engine.clock.now()));
       }
     }
-    await recordTransitions(engine, ctx, transitions);
+    recordTransitions(engine, ctx, transitions);
   });
 }
 

@@ -57,6 +57,8 @@ describe('WriteCoalescer', () => {
         new Promise<void>((resolve, reject) => {
           writes.push(() => (fail ? reject(new Error('disk full')) : resolve()));
         }),
+      // No spacing here: these tests hold each write open by hand; spacing has its own test.
+      { factor: 0, maxGapMs: 0 },
     );
     const turn = () => new Promise((r) => setImmediate(r));
     /** lets the event loop run until `n` writes have started (or a few turns passed) */
@@ -118,5 +120,23 @@ describe('WriteCoalescer', () => {
     await waiting;
     expect(idle).toBe(true);
     await expect(new WriteCoalescer(async () => {}).idle()).resolves.toBeUndefined();
+  });
+
+  it('spaces writes by a few times the last write’s duration, up to a cap', async () => {
+    const starts: number[] = [];
+    const coalescer = new WriteCoalescer(
+      async () => {
+        starts.push(performance.now());
+        await new Promise((r) => setTimeout(r, 20)); // a write that takes ~20 ms
+      },
+      { factor: 3, maxGapMs: 40 },
+    );
+    await coalescer.request();
+    await coalescer.request();
+    await coalescer.request();
+    expect(starts).toHaveLength(3);
+    // Each write began at least the capped gap (40 ms, not 3 × 20) after the last one ended.
+    expect(starts[1]! - starts[0]!).toBeGreaterThanOrEqual(20 + 40 - 2);
+    expect(starts[2]! - starts[1]!).toBeGreaterThanOrEqual(20 + 40 - 2);
   });
 });
