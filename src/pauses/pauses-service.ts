@@ -191,9 +191,11 @@ export class PausesService {
       return items.filter(RESUMABLE);
     }
     if (!ids) return items.filter(RESUMABLE);
-    const unknown = ids.filter((id) => !items.some((i) => i.id === id));
+    const known = new Set(items.map((i) => i.id));
+    const unknown = ids.filter((id) => !known.has(id));
     if (unknown.length > 0) throw new AppError('unprocessable', `not items of pause ${pause.id}: ${unknown.join(', ')}`, { unknown });
-    const chosen = items.filter((i) => ids.includes(i.id));
+    const wanted = new Set(ids);
+    const chosen = items.filter((i) => wanted.has(i.id));
     const stuck = chosen.filter((i) => !RESUMABLE(i));
     if (stuck.length > 0)
       throw new AppError('conflict', 'some items are not suspended; release or keep missed items instead', {

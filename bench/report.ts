@@ -1,0 +1,142 @@
+// Writes the run as bench/results.json (everything measured) and bench/results.md (the same
+// figures for people: the headline first, then one section per scenario).
+import { writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { PhaseFigures } from './phase.js';
+import type { ScenarioResult } from './scenario-process.js';
+import type { Scenario } from './scenarios.js';
+
+export interface BenchRun {
+  date: string;
+  node: string;
+  cpu: string;
+  cpus: number;
+  memoryGiB: number;
+  platform: string;
+  /** the commit measured */
+  source: string;
+  command: string;
+  results: ScenarioResult[];
+}
+
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+
+export async function writeReport(run: BenchRun, scenarios: readonly Scenario[]): Promise<string[]> {
+  const json = here('./results.json');
+  const md = here('./results.md');
+  await writeFile(json, JSON.stringify(run, null, 2) + '\n');
+  await writeFile(md, markdown(run, scenarios));
+  return ['bench/results.json', 'bench/results.md'];
+}
+
+function markdown(run: BenchRun, scenarios: readonly Scenario[]): string {
+  const lines: string[] = [
+    '# Benchmark results',
+    '',
+    `Written by \`${run.command}\` on ${run.date}, source ${run.source}. Node ${run.node}, ${run.cpu} (${run.cpus} cores), ${run.memoryGiB} GiB, ${run.platform}.`,
+    '',
+    'The service is composed as `npm start` composes it (default config and platform limits, lowdb file store, real clock and',
+    'sleep) and driven over HTTP on loopback: `POST /v1/pauses?wait=true` at severity 3, then `POST /v1/pauses/:id/resume?wait=true`.',
+    'The sandbox platforms run in a separate process with `enforceLimits: true`; memory and CPU figures are the service process alone.',
+    'Every run checks the platforms themselves: all live items suspended after the pause, untouched the rest, and after the resume',
+    'the platforms’ state equal to the state before (ids of re-created Hootsuite messages aside), and the data file on disk',
+    'holding the final item states once `?wait=true` has answered. See `bench/README.md`.',
+    '',
+  ];
+  const tenK = run.results.find((r) => r.scenario.name === '10k');
+  if (tenK?.pause && tenK.resume) {
+    lines.push(
+      '## Headline: data-file writes for a pause of 10,000 items',
+      '',
+      `| | items | data-file writes | durable writes asked for | data file after | each write rewrites the whole file: ≤ bytes written |`,
+      '|---|---:|---:|---:|---:|---:|',
+      headlineRow('pause', tenK.pause),
+      headlineRow('resume', tenK.resume),
+      '',
+    );
+  }
+  for (const result of run.results) lines.push(...section(result, scenarios.find((s) => s.name === result.scenario.name)));
+  return lines.join('\n') + '\n';
+}
+
+function headlineRow(phase: string, f: PhaseFigures): string {
+  return `| ${phase} | ${f.items.toLocaleString('en')} | **${f.fileWrites.toLocaleString('en')}** | ${f.writesRequested.toLocaleString('en')} | ${mb(f.dataFileBytes)} | ${gb(f.fileWrites * f.dataFileBytes)} |`;
+}
+
+function section(result: ScenarioResult, scenario: Scenario | undefined): string[] {
+  const s = result.scenario;
+  const w = s.world;
+  const out = [
+    `## \`${s.name}\`: ${s.title}`,
+    '',
+    scenario?.why ?? '',
+    '',
+    `World: Hootsuite ${w.hootsuite.scheduled} scheduled (+ ${w.hootsuite.pendingApproval} awaiting approval, ${w.hootsuite.sent} sent); ` +
+      `Meta ${w.metaAds.active} active campaigns (+ ${w.metaAds.pausedByPeople} paused by people); ` +
+      `Mailchimp ${w.mailchimp.scheduled} scheduled campaigns and ${w.mailchimp.automations} automations (+ ${w.mailchimp.drafts} drafts, ${w.mailchimp.pausedAutomations} paused automations). ` +
+      `**${s.liveItems.toLocaleString('en')} live items.** Platform latency ${s.latencyMs} ms; Meta budget ${s.metaCallsPerHour === null ? '300 + 40 × active campaigns (development tier)' : s.metaCallsPerHour.toLocaleString('en')} calls/hour/ad account.`,
+    '',
+    result.problems.length === 0
+      ? '**Check: passed** — every live item suspended by the pause, nothing else touched; after the resume the platforms equal the state before; after each phase the data file on disk holds the item states the API reported.'
+      : `**Check: FAILED**\n\n${result.problems.map((p) => `- ${p}`).join('\n')}`,
+    '',
+  ];
+  const phases = [
+    ['pause', result.pause],
+    ['resume', result.resume],
+  ] as const;
+  const present = phases.filter((p): p is readonly ['pause' | 'resume', PhaseFigures] => p[1] !== null);
+  if (present.length === 0) return out;
+  const row = (label: string, value: (f: PhaseFigures) => string) => `| ${label} | ${present.map(([, f]) => value(f)).join(' | ')} |`;
+  out.push(
+    `| | ${present.map(([name]) => name).join(' | ')} |`,
+    `|---|${present.map(() => '---:').join('|')}|`,
+    row('wall time', (f) => `${f.wallS} s`),
+    row('items', (f) => `${f.items.toLocaleString('en')} (${Object.entries(f.itemStates).map(([k, n]) => `${n} ${k}`).join(', ')})`),
+    row('items per second', (f) => `**${f.itemsPerS}**`),
+    row('data-file writes', (f) => `**${f.fileWrites.toLocaleString('en')}**`),
+    row('durable writes asked for', (f) => f.writesRequested.toLocaleString('en')),
+    row('data file / audit file after', (f) => `${mb(f.dataFileBytes)} / ${mb(f.auditFileBytes)}`),
+    row('service CPU (user + system)', (f) => `${(f.cpuUserS + f.cpuSystemS).toFixed(1)} s (${Math.round(((f.cpuUserS + f.cpuSystemS) / f.wallS) * 100)}% of one core)`),
+    row('peak RSS (start)', (f) => `${f.memory.rssPeakMiB} MiB (${f.memory.rssStartMiB})`),
+    row('peak heap used (start)', (f) => `${f.memory.heapPeakMiB} MiB (${f.memory.heapStartMiB})`),
+    row('event loop blocked, longest / p99', (f) => `${f.memory.eventLoopMaxDelayMs} ms / ${f.memory.eventLoopP99DelayMs} ms`),
+    row('warnings / errors logged', (f) => `${f.logged.warn} / ${f.logged.error}`),
+    '',
+    'Requests each platform received:',
+    '',
+    '| phase | platform | requests | by method | by status | throttled (first second) | most in any 1 s | mean per s | most in flight | last request at |',
+    '|---|---|---:|---|---|---:|---:|---:|---:|---:|',
+  );
+  for (const [name, f] of present) {
+    for (const [id, p] of Object.entries(f.platforms).sort(([a], [b]) => a.localeCompare(b))) {
+      out.push(
+        `| ${name} | ${id} | ${p.requests.toLocaleString('en')} | ${pairs(p.byMethod)} | ${pairs(p.byStatus)} | ${p.throttled} (${p.throttledInFirstSecond}) | ${p.maxPerSecond} | ${p.meanPerSecond ?? '—'} | ${p.maxInFlight} | ${p.doneAtS ?? '—'} s |`,
+      );
+    }
+  }
+  for (const [name, f] of present) out.push('', boundBy(name, f));
+  if (result.reads) {
+    const r = result.reads;
+    out.push('', `Reading the pause back through the API after the pause: \`GET /v1/pauses/:id\` in ${r.pauseGetMs} ms; all ${r.items.toLocaleString('en')} items in ${r.pages} pages of ${r.pageLimit} in ${r.walkS} s.`);
+  }
+  if (result.logSample.length > 0) out.push('', 'First lines the service logged:', '', ...result.logSample.map((l) => `    ${l}`));
+  out.push('');
+  return out;
+}
+
+/** Which platform's last request came last, and what Hootsuite's 20/s alone would have allowed. */
+function boundBy(phase: string, f: PhaseFigures): string {
+  const last = Object.entries(f.platforms).sort(([, a], [, b]) => (b.doneAtS ?? 0) - (a.doneAtS ?? 0))[0];
+  const hootsuite = f.platforms['hootsuite-acme'];
+  const floor = hootsuite && hootsuite.requests > 0 ? ((hootsuite.requests - hootsuite.throttled) / 20).toFixed(1) : null;
+  return (
+    `The ${phase}: ${f.items.toLocaleString('en')} items in ${f.wallS} s, ${(f.items / Math.max(f.fileWrites, 1)).toFixed(1)} items per data-file write; ` +
+    (last ? `last platform to finish: ${last[0]} (last request at ${last[1].doneAtS} s)` : 'no platform requests') +
+    (floor ? `; Hootsuite's floor for the ${(hootsuite!.requests - hootsuite!.throttled).toLocaleString('en')} requests it accepted, at 20/s: ${floor} s, it took ${hootsuite!.doneAtS} s.` : '.')
+  );
+}
+
+const pairs = (r: Record<string, number>) => Object.entries(r).map(([k, n]) => `${k} ${n.toLocaleString('en')}`).join(', ');
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
+const gb = (bytes: number) => (bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : `${(bytes / 1e6).toFixed(0)} MB`);

@@ -1,0 +1,112 @@
+// The benchmark's scenarios: what each world holds, how slow the platforms answer, and why.
+// Figures for Hootsuite are kept small on purpose: its API allows 20 requests per second and a
+// message costs three requests over a pause and a resume (DELETE; GET to check for drift, POST
+// to re-create), so 300 messages already take ~45 s of the run.
+
+/** How many objects of each sort the sandbox platforms hold before the pause. */
+export interface WorldPlan {
+  hootsuite: {
+    /** SCHEDULED messages: live */
+    scheduled: number;
+    /** waiting for a person's approval: not live, must stay untouched */
+    pendingApproval: number;
+    /** already published: not live */
+    sent: number;
+  };
+  metaAds: {
+    /** ACTIVE campaigns: live */
+    active: number;
+    /** PAUSED by a person in Ads Manager: must never be touched nor resumed (invariant 1) */
+    pausedByPeople: number;
+  };
+  mailchimp: {
+    /** scheduled one-off campaigns: live */
+    scheduled: number;
+    /** classic automations sending: live */
+    automations: number;
+    /** drafts (`save`): not live */
+    drafts: number;
+    /** automations a person paused: not live */
+    pausedAutomations: number;
+  };
+}
+
+export interface Scenario {
+  name: string;
+  title: string;
+  /** why the scenario exists and why its figures are what they are (printed in results.md) */
+  why: string;
+  /** added by the sandbox to every platform request (SANDBOX_LATENCY_MS) */
+  latencyMs: number;
+  world: WorldPlan;
+  /**
+   * Meta's ads_management budget per ad account per hour. The simulator's default is the
+   * development tier, 300 + 40 × active campaigns, counted live: pausing thousands of campaigns
+   * shrinks it below the calls already made and throttles the rest for up to an hour. A brand
+   * with thousands of campaigns runs on Standard access, 100,000 + 40 × active ads
+   * (developers.facebook.com/docs/graph-api/overview/rate-limiting#ads-management); we use its
+   * floor (no active ads left), which every moment of a pause and resume stays above.
+   * null: the simulator's development-tier formula.
+   */
+  metaCallsPerHour: number | null;
+}
+
+const STANDARD_TIER_FLOOR = 100_000;
+
+const NON_LIVE = {
+  hootsuite: { pendingApproval: 10, sent: 20 },
+  metaAds: { pausedByPeople: 200 },
+  mailchimp: { drafts: 150, pausedAutomations: 10 },
+};
+
+export const SCENARIOS: readonly Scenario[] = [
+  {
+    name: '10k',
+    title: 'A pause of 10,000 live items across the three platforms',
+    why:
+      "The issue's figure. 300 Hootsuite messages (its 20 requests/s make each message cost ~0.15 s over pause and resume, " +
+      'so 300 already bound the run at ~45 s), 5,700 Meta campaigns (Graph batches of 50: 114 batches each way) and ' +
+      '3,950 scheduled Mailchimp campaigns + 50 automations (one request per object, 10 in flight allowed). ' +
+      'Plus items people paused, drafts, approvals and sent posts, which must stay untouched.',
+    latencyMs: 0,
+    world: {
+      hootsuite: { scheduled: 300, ...NON_LIVE.hootsuite },
+      metaAds: { active: 5_700, ...NON_LIVE.metaAds },
+      mailchimp: { scheduled: 3_950, automations: 50, ...NON_LIVE.mailchimp },
+    },
+    metaCallsPerHour: STANDARD_TIER_FLOOR,
+  },
+  {
+    name: 'hootsuite-rate',
+    title: "300 Hootsuite messages: bound by Hootsuite's 20 requests/second",
+    why:
+      'Only Hootsuite holds live items, so the wall time is the Hootsuite lane alone. With one request per message ' +
+      'to pause and two to resume, the floor is (requests ÷ 20) seconds; the sandbox answers 429 (Hootsuite code 1003) to ' +
+      'the 21st request in a second, so any 429 means the limiter let a burst through.',
+    latencyMs: 0,
+    world: {
+      hootsuite: { scheduled: 300, ...NON_LIVE.hootsuite },
+      metaAds: { active: 0, pausedByPeople: 0 },
+      mailchimp: { scheduled: 0, automations: 0, drafts: 0, pausedAutomations: 0 },
+    },
+    metaCallsPerHour: STANDARD_TIER_FLOOR,
+  },
+  {
+    name: 'latency',
+    title: '50 ms per platform request (SANDBOX_LATENCY_MS=50)',
+    why:
+      'Real platforms answer in tens of milliseconds, not microseconds. At 50 ms a connection doing one request at a ' +
+      'time would manage 20 requests/s; the figures show what concurrency per connection buys (most visible on ' +
+      'Mailchimp, one request per object) and what bulk size buys (Meta, 50 campaigns per request).',
+    latencyMs: 50,
+    world: {
+      hootsuite: { scheduled: 100, ...NON_LIVE.hootsuite },
+      metaAds: { active: 1_000, ...NON_LIVE.metaAds },
+      mailchimp: { scheduled: 480, automations: 20, ...NON_LIVE.mailchimp },
+    },
+    metaCallsPerHour: STANDARD_TIER_FLOOR,
+  },
+];
+
+export const liveCount = (w: WorldPlan): number =>
+  w.hootsuite.scheduled + w.metaAds.active + w.mailchimp.scheduled + w.mailchimp.automations;

@@ -1,0 +1,61 @@
+// The real service, composed as main.ts composes it (default config and platform limits, real
+// store on disk, real sleep and clock) and served on loopback; only the sandbox URL and the
+// data directory (a fresh temporary one) are the benchmark's.
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createRegistry } from '../adapters/registry.js';
+import { bootstrapApiKey } from '../src/auth/bootstrap.js';
+import { sleep, systemClock } from '../src/clock.js';
+import { composeService } from '../src/compose.js';
+import { checkConnections, defaultConfigFile, loadConfigFile } from '../src/config/load.js';
+import { createLogger } from '../src/logger.js';
+import { serveFetch } from '../src/serve.js';
+import { AUDIT_FILE, DATA_FILE, LowdbStore } from '../src/store/lowdb-store.js';
+import { countingStore } from './counting-store.js';
+
+export const BENCH_API_KEY = 'bench-api-key-0123456789abcdef';
+
+export async function startService(sandboxUrl: string) {
+  const config = loadConfigFile(defaultConfigFile());
+  const specs = checkConnections(config, createRegistry());
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'crisis-pause-bench-'));
+  const lowdb = await LowdbStore.open(dataDir);
+  const counted = countingStore(lowdb);
+  // Warnings and errors are counted and the first few kept: a retry storm shows up here.
+  const logged = { warn: 0, error: 0, first: [] as string[] };
+  const logger = createLogger('warn', (line) => {
+    const level = (JSON.parse(line) as { level: 'warn' | 'error' }).level;
+    logged[level]++;
+    if (logged.first.length < 5) logged.first.push(line.slice(0, 400));
+  });
+  const service = await composeService({ config, specs, env: {}, store: counted.store, clock: systemClock, sleep, logger, sandboxUrl });
+  await bootstrapApiKey(counted.store, service.audit, systemClock, BENCH_API_KEY);
+  const server = await serveFetch(service.app.fetch, 0);
+  await service.start();
+
+  const sizeOf = async (file: string) => (await stat(path.join(dataDir, file)).catch(() => ({ size: 0 }))).size;
+  return {
+    url: server.url,
+    logged,
+    fileWrites: () => lowdb.fileWrites,
+    writesRequested: counted.requested,
+    dataFileBytes: () => sizeOf(DATA_FILE),
+    auditFileBytes: () => sizeOf(AUDIT_FILE),
+    /** the pause's item states as the data file on disk holds them (not as memory does) */
+    async diskItemStates(pauseId: string): Promise<Record<string, number>> {
+      const data = JSON.parse(await readFile(path.join(dataDir, DATA_FILE), 'utf8')) as { items: Array<{ pauseId: string; state: string }> };
+      const counts: Record<string, number> = {};
+      for (const item of data.items) if (item.pauseId === pauseId) counts[item.state] = (counts[item.state] ?? 0) + 1;
+      return counts;
+    },
+    async close() {
+      await server.close();
+      await service.pauses.idle();
+      await lowdb.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type Service = Awaited<ReturnType<typeof startService>>;
