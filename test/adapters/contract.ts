@@ -5,7 +5,6 @@ import { AdapterError } from '../../adapters/shared/adapter-error.js';
 import type { SandboxItem, Simulator } from '../../adapters/shared/simulator-kit.js';
 import type {
   AdapterClient,
-  ItemRef,
   Kind,
   LiveItem,
   Outcome,
@@ -13,6 +12,7 @@ import type {
   RestoreRequest,
 } from '../../adapters/types.js';
 import { ManualClock } from '../support/clock.js';
+import { listAll as listLive, toRef } from './live-items.js';
 import { routeToSimulator, useMsw } from '../support/msw.js';
 
 export interface ContractFixture<S> {
@@ -66,11 +66,7 @@ export function runAdapterContract<S>(fixture: ContractFixture<S>): void {
 
     const kinds = (): Kind[] => [...new Set(adapter.capabilities.map((c) => c.kind))];
 
-    async function listAll(kind: Kind): Promise<LiveItem[]> {
-      const items: LiveItem[] = [];
-      for await (const page of client.listLive(kind)) items.push(...page);
-      return items;
-    }
+    const listAll = (kind: Kind): Promise<LiveItem[]> => listLive(client, kind);
 
     async function inBatches<T, R>(items: T[], call: (batch: T[]) => Promise<R[]>): Promise<R[]> {
       const results: R[] = [];
@@ -80,13 +76,6 @@ export function runAdapterContract<S>(fixture: ContractFixture<S>): void {
       return results;
     }
 
-    const toRef = (item: LiveItem): ItemRef => ({
-      externalId: item.externalId,
-      objectType: item.objectType,
-      method: item.method,
-      fingerprint: item.fingerprint,
-      snapshot: item.snapshot,
-    });
 
     const comparable = (row: SandboxItem, ignoreId: boolean) => ({
       ...(ignoreId ? {} : { id: row.id }),

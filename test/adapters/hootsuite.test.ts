@@ -12,6 +12,7 @@ import type { AdapterClient, ItemRef, LiveItem, RestoreRequest } from '../../ada
 import { DAY, HOUR, ManualClock, MINUTE } from '../support/clock.js';
 import { routeToSimulator, useMsw } from '../support/msw.js';
 import { runAdapterContract } from './contract.js';
+import { listAll as listLive, toRef } from './live-items.js';
 
 const BASE_URL = 'https://platform.hootsuite.com';
 const TOKEN = 'hs-access-token-7f3a9c';
@@ -74,18 +75,7 @@ describe('hootsuite adapter edge cases', () => {
       clock,
     });
 
-  const listAll = async (client: AdapterClient): Promise<LiveItem[]> => {
-    const items: LiveItem[] = [];
-    for await (const page of client.listLive('post')) items.push(...page);
-    return items;
-  };
-  const toRef = (item: LiveItem): ItemRef => ({
-    externalId: item.externalId,
-    objectType: item.objectType,
-    method: item.method,
-    fingerprint: item.fingerprint,
-    snapshot: item.snapshot,
-  });
+  const listAll = (client: AdapterClient): Promise<LiveItem[]> => listLive(client, 'post');
   const listQueries = () => sim.requests.filter((r) => r.method === 'GET' && r.path === '/v1/messages').map((r) => new URLSearchParams(r.query));
 
   beforeEach(() => {

@@ -3,9 +3,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mailchimp } from '../../adapters/mailchimp/adapter.js';
 import type { MailchimpSimulator } from '../../adapters/mailchimp/simulator.js';
-import type { AdapterClient, ItemRef, LiveItem, Outcome, RestoreRequest } from '../../adapters/types.js';
+import type { AdapterClient, LiveItem, Outcome, RestoreRequest } from '../../adapters/types.js';
 import { DAY, HOUR, MINUTE, ManualClock } from '../support/clock.js';
 import { routeToSimulator, useMsw } from '../support/msw.js';
+import { listAll as listLive, toRef } from './live-items.js';
 
 const BASE_URL = 'https://us14.api.mailchimp.com';
 const API_KEY = '0a1b2c3d4e5f60718293a4b5c6d7e8f9-us14';
@@ -34,12 +35,8 @@ describe('mailchimp suspend and restore', () => {
   });
 
   const at = (hours: number): Date => new Date(clock.now().getTime() + hours * HOUR);
-  const listAll = async (): Promise<LiveItem[]> => {
-    const items: LiveItem[] = [];
-    for await (const page of client.listLive('email')) items.push(...page);
-    return items;
-  };
-  const ref = (i: LiveItem): ItemRef => ({ externalId: i.externalId, objectType: i.objectType, method: i.method, fingerprint: i.fingerprint, snapshot: i.snapshot });
+  const listAll = (): Promise<LiveItem[]> => listLive(client, 'email');
+  const ref = toRef;
   const restoreReq = (i: LiveItem, scheduledAt = i.scheduledAt): RestoreRequest => ({ ...ref(i), scheduledAt, mayExist: false });
   const one = async (p: Promise<Outcome[]>): Promise<Outcome> => (await p)[0]!;
   const posts = () => sim.requests.filter((r) => r.method !== 'GET');

@@ -9,6 +9,7 @@ import type { AdapterClient, LiveItem } from '../../adapters/types.js';
 import { HOUR, MINUTE, ManualClock } from '../support/clock.js';
 import { routeToSimulator, useMsw } from '../support/msw.js';
 import { runAdapterContract } from './contract.js';
+import { listAll as listLive } from './live-items.js';
 
 const BASE_URL = 'https://us14.api.mailchimp.com';
 const API_KEY = 'f3c9a1e07b4d2e8c5a6b9d0e1f2a3b4c-us14';
@@ -61,11 +62,7 @@ describe('mailchimp adapter: listing, auth, limits', () => {
       ...(over.maxInFlight !== undefined && { limits: { maxInFlight: over.maxInFlight } }),
     });
 
-  const listAll = async (client: AdapterClient): Promise<LiveItem[]> => {
-    const items: LiveItem[] = [];
-    for await (const page of client.listLive('email')) items.push(...page);
-    return items;
-  };
+  const listAll = (client: AdapterClient): Promise<LiveItem[]> => listLive(client, 'email');
 
   beforeEach(() => {
     clock = new ManualClock();

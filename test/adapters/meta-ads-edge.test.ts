@@ -7,9 +7,10 @@ import { mapGraphError } from '../../adapters/meta-ads/errors.js';
 import type { MetaAdsSimulator, ThrottleSignal } from '../../adapters/meta-ads/simulator.js';
 import { throttleRetryAfterMs } from '../../adapters/meta-ads/usage-headers.js';
 import { AdapterError } from '../../adapters/shared/adapter-error.js';
-import type { AdapterClient, ItemRef, LiveItem, Outcome, RestoreRequest } from '../../adapters/types.js';
+import type { AdapterClient, LiveItem, Outcome, RestoreRequest } from '../../adapters/types.js';
 import { DAY, HOUR, ManualClock, MINUTE } from '../support/clock.js';
 import { routeToSimulator, useMsw } from '../support/msw.js';
+import { listAll as listLive, toRef } from './live-items.js';
 
 const BASE_URL = 'https://graph.facebook.com';
 const TOKEN = 'EAAGsystemUserToken0000000000000001';
@@ -50,19 +51,7 @@ function useMetaWorld(options: { enforceLimits?: boolean } = {}): MetaWorld {
   return world;
 }
 
-async function listAll(client: AdapterClient): Promise<LiveItem[]> {
-  const items: LiveItem[] = [];
-  for await (const page of client.listLive('ad')) items.push(...page);
-  return items;
-}
-
-const toRef = ({ externalId, objectType, method, fingerprint, snapshot }: LiveItem): ItemRef => ({
-  externalId,
-  objectType,
-  method,
-  fingerprint,
-  snapshot,
-});
+const listAll = (client: AdapterClient): Promise<LiveItem[]> => listLive(client, 'ad');
 
 const toRestore = (item: LiveItem, mayExist = false): RestoreRequest => ({ ...toRef(item), scheduledAt: null, mayExist });
 

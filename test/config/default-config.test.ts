@@ -54,3 +54,16 @@ describe('config/default.json', () => {
     expect(config.execution.retries).toBeGreaterThan(0);
   });
 });
+
+describe('config/example.production.json', () => {
+  it('is valid: real connections, credentials named by variable, no sandbox', () => {
+    const file = defaultConfigFile().replace(/default\.json$/, 'example.production.json');
+    const config = loadConfigFile(file);
+    const specs = checkConnections(config, createRegistry(), file);
+    expect(specs.length).toBeGreaterThan(2);
+    for (const { config: c } of specs) {
+      expect(c.sandbox).toBe(false);
+      for (const variable of Object.values(c.credentials)) expect(variable).toMatch(/^[A-Z_][A-Z0-9_]*$/);
+    }
+  });
+});
