@@ -42,10 +42,12 @@ export const ItemListQuerySchema = z.object({
   cursor: z.string().min(1).optional(),
 });
 
+export const MAX_AUDIT_PAGE = 10_000;
+
 export const AuditQuerySchema = z.object({
   pauseId: z.string().min(1).optional(),
   since: z.iso.datetime({ offset: true }).optional(),
-  limit: limit(10_000, 100),
+  limit: limit(MAX_AUDIT_PAGE, 100),
   cursor: z.string().min(1).optional(),
 });
 

@@ -42,6 +42,21 @@ describe('GET /v1/audit', () => {
     expect(lines).toEqual(await all());
   });
 
+  it('an export without a limit holds the whole log (up to 10,000 entries), JSON pages hold 100', async () => {
+    h = await startHarness(server);
+    await h.resume((await h.pause(3)).id);
+    const total = (await all()).length;
+    expect(total).toBeGreaterThan(100);
+    const json = await h.call('GET', '/v1/audit');
+    expect(json.body.data).toHaveLength(100);
+    expect(json.headers.get('x-next-cursor')).toBeTruthy();
+    const csv = await h.call('GET', '/v1/audit', undefined, { accept: 'text/csv' });
+    expect(csv.text.trim().split('\r\n')).toHaveLength(total + 1);
+    expect(csv.headers.get('x-next-cursor')).toBeNull();
+    const ndjson = await h.call('GET', '/v1/audit?limit=10', undefined, { accept: 'application/x-ndjson' });
+    expect(ndjson.text.trim().split('\n')).toHaveLength(10);
+  });
+
   it('an empty result is an empty NDJSON body, a CSV with only its header, and an empty JSON page', async () => {
     h = await startHarness(server);
     const url = '/v1/audit?pauseId=pau_none';

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { AuditEntry } from '../../audit/audit-entry.js';
 import type { Store } from '../../store/store.js';
 import type { AppEnv } from '../request-context.js';
-import { AuditQuerySchema } from '../schemas.js';
+import { AuditQuerySchema, MAX_AUDIT_PAGE } from '../schemas.js';
 import { query } from '../validate.js';
 
 const CSV_COLUMNS = ['seq', 'at', 'action', 'actor', 'source', 'requestId', 'pauseId', 'itemId', 'connectionId', 'data', 'hash'] as const;
@@ -11,14 +11,17 @@ const CSV_COLUMNS = ['seq', 'at', 'action', 'actor', 'source', 'requestId', 'pau
 export function auditRoutes(store: Store) {
   return new Hono<AppEnv>().get('/', async (c) => {
     const q = query(c, AuditQuerySchema);
+    const accept = c.req.header('accept') ?? '';
+    const exporting = accept.includes('application/x-ndjson') || accept.includes('text/csv');
+    // An export without a limit takes as much as one answer allows; X-Next-Cursor says if more.
+    const limit = exporting && c.req.query('limit') === undefined ? MAX_AUDIT_PAGE : q.limit;
     const page = await store.listAudit({
-      limit: q.limit,
+      limit,
       ...(q.pauseId && { pauseId: q.pauseId }),
       ...(q.since && { since: new Date(q.since).toISOString() }),
       ...(q.cursor && { cursor: q.cursor }),
     });
     if (page.nextCursor) c.header('X-Next-Cursor', page.nextCursor);
-    const accept = c.req.header('accept') ?? '';
     if (accept.includes('application/x-ndjson'))
       return c.body(page.data.map((e) => JSON.stringify(e)).join('\n') + (page.data.length ? '\n' : ''), 200, {
         'Content-Type': 'application/x-ndjson; charset=utf-8',
