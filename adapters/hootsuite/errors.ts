@@ -71,7 +71,7 @@ export function hootsuiteError(response: HttpResponse, context: ErrorContext): A
   if (code !== undefined && FORBIDDEN_CODES.has(code)) return info('forbidden', false);
   if (code !== undefined && INVALID_REQUEST_CODES.has(code)) return info('invalid_request', false);
   // Only 4xx reach here (5xx are settled above): the shared defaults by status apply.
-  return errorFromStatus(response.status, message, extra);
+  return errorFromStatus(response.status, message, { write: context.write, ...extra });
 }
 
 /** A 2xx answer whose body is not what the spec describes. */

@@ -41,12 +41,7 @@ export function mailchimpError(response: HttpResponse, call: CallInfo, now: Date
     const wrongState = title === 'Invalid Action' || (title === 'Bad Request' && WRONG_STATE.test(problem?.detail ?? ''));
     return new AdapterError({ code: wrongState ? 'invalid_state' : 'invalid_request', message, retryable: false, ambiguous: false, ...extra });
   }
-  const error = errorFromStatus(status, message, extra);
-  // errorFromStatus marks every 5xx ambiguous; only a write can have taken effect.
-  if (status >= 500 && call.method === 'GET') {
-    return new AdapterError({ ...error.toInfo(), ambiguous: false });
-  }
-  return error;
+  return errorFromStatus(status, message, { write: call.method !== 'GET', ...extra });
 }
 
 /** A 2xx whose body is not what the docs describe. */

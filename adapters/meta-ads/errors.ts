@@ -65,8 +65,7 @@ export function mapGraphError(ctx: ErrorContext): AdapterError {
     return make('server_error', true, ctx.write);
   }
   if (code === 100) return make('invalid_request', false);
-  const fallback = errorFromStatus(ctx.httpStatus, message, vendorCode ? { vendorCode } : {});
-  return fallback.code === 'server_error' ? make('server_error', true, ctx.write) : fallback;
+  return errorFromStatus(ctx.httpStatus, message, { write: ctx.write, ...(vendorCode && { vendorCode }) });
 }
 
 /** A response that is not what the endpoint documents. */

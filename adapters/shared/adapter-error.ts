@@ -36,11 +36,14 @@ export class AdapterError extends Error {
   }
 }
 
-/** Defaults by HTTP status for what a vendor-specific mapper did not settle. */
+/**
+ * Defaults by HTTP status for what a vendor-specific mapper did not settle. `write`: the call
+ * changes something, so a 5xx may have come after the change was made (ambiguous).
+ */
 export function errorFromStatus(
   status: number,
   message: string,
-  extra: Partial<AdapterErrorInfo> = {},
+  { write, ...extra }: { write: boolean } & Partial<AdapterErrorInfo>,
 ): AdapterError {
   const base = ((): Pick<AdapterErrorInfo, 'code' | 'retryable' | 'ambiguous'> => {
     if (status === 401) return { code: 'unauthorized', retryable: false, ambiguous: false };
@@ -48,8 +51,8 @@ export function errorFromStatus(
     if (status === 404) return { code: 'not_found', retryable: false, ambiguous: false };
     if (status === 409) return { code: 'invalid_state', retryable: false, ambiguous: false };
     if (status === 429) return { code: 'rate_limited', retryable: true, ambiguous: false };
-    // A 5xx may come after the platform applied the change: retry only idempotent calls.
-    if (status >= 500) return { code: 'server_error', retryable: true, ambiguous: true };
+    // A 5xx may come after the platform applied a change: retry only idempotent calls.
+    if (status >= 500) return { code: 'server_error', retryable: true, ambiguous: write };
     return { code: 'invalid_request', retryable: false, ambiguous: false };
   })();
   return new AdapterError({ ...base, message, httpStatus: status, ...extra });

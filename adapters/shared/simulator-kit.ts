@@ -35,7 +35,7 @@ export interface RecordedRequest {
   path: string;
   /** the raw query string without `?`; credentials in it are masked */
   query: string;
-  /** the body as text, for batch-size and payload assertions */
+  /** the body as text, for batch-size and payload assertions; credentials in it are masked */
   body: string;
 }
 
@@ -153,7 +153,7 @@ export function simulatorEdge(options: {
   return async (c, next) => {
     const url = new URL(c.req.url);
     const body = c.req.method === 'GET' ? '' : await c.req.raw.clone().text();
-    options.requests.push({ method: c.req.method, path: url.pathname, query: maskQuery(url.search), body });
+    options.requests.push({ method: c.req.method, path: url.pathname, query: maskQuery(url.search), body: maskForm(body) });
     if (options.requests.length > MAX_RECORDED) options.requests.shift();
 
     // Counted as in flight before the latency: a slow platform is when connection limits bite.
@@ -197,6 +197,9 @@ function maskQuery(search: string): string {
   for (const key of ['access_token', 'apikey', 'api_key', 'token']) if (params.has(key)) params.set(key, '***');
   return params.toString();
 }
+
+// A token sent in a form body (Graph's `access_token=…`) is masked like one in the query.
+const maskForm = (body: string): string => body.replace(/\b(access_token|apikey|api_key|token)=[^&\s]*/g, '$1=***');
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());

@@ -1,4 +1,4 @@
-import type { AdapterClient, Capability, Clock, Kind, PlatformAdapter } from '../../adapters/types.js';
+import type { AdapterClient, Clock, Kind, PlatformAdapter } from '../../adapters/types.js';
 import type { ConnectionSpec } from '../config/load.js';
 import { SANDBOX_CREDENTIAL } from '../sandbox/sandbox-credential.js';
 
@@ -11,7 +11,6 @@ export interface Connection {
   accountIds: string[];
   sandbox: boolean;
   adapter: PlatformAdapter;
-  capabilities: readonly Capability[];
   kinds: Kind[];
   /** batches in flight at once on this connection */
   concurrency: number;
@@ -68,7 +67,6 @@ export function buildConnections(specs: readonly ConnectionSpec[], options: Conn
       accountIds: config.accountIds,
       sandbox: config.sandbox,
       adapter,
-      capabilities: adapter.capabilities,
       kinds: [...new Set(adapter.capabilities.map((c) => c.kind))],
       concurrency: config.limits?.concurrency ?? adapter.concurrency,
       missingCredentials,

@@ -1,4 +1,4 @@
-import type { AdapterClient, Observation, RestoreRequest } from '../../adapters/types.js';
+import type { AdapterClient, Observation, PlatformAdapter, RestoreRequest } from '../../adapters/types.js';
 import type { RequestContext } from '../domain/actor.js';
 import type { Item } from '../domain/item.js';
 import type { MissedPolicy, Pause } from '../domain/pause.js';
@@ -45,7 +45,7 @@ export async function restoreItems(
       if (usable.error) transitions = remaining.map((item) => failed(item, usable.error, 'restore', engine.clock.now()));
       else {
         try {
-          transitions = await restoreBatch(engine, usable.client, pause, remaining, options);
+          transitions = await restoreBatch(engine, usable.connection.adapter, usable.client, pause, remaining, options);
         } catch (error) {
           transitions = remaining.map((item) => failed(item, asAdapterError(error).toInfo(), 'restore', engine.clock.now()));
         }
@@ -55,8 +55,14 @@ export async function restoreItems(
   );
 }
 
-async function restoreBatch(engine: Engine, client: AdapterClient, pause: Pause, batch: Item[], options: RestoreOptions): Promise<Transition[]> {
-  const adapter = engine.connections.get(batch[0]!.connectionId)!.adapter;
+async function restoreBatch(
+  engine: Engine,
+  adapter: PlatformAdapter,
+  client: AdapterClient,
+  pause: Pause,
+  batch: Item[],
+  options: RestoreOptions,
+): Promise<Transition[]> {
   const seen = await retryCall(() => client.inspect(batch.map(refOf)), engine.retry, { idempotent: true });
   const byId = new Map(seen.map((o) => [o.externalId, o]));
   const now = engine.clock.now();

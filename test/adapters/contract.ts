@@ -203,7 +203,7 @@ export function runAdapterContract<S>(fixture: ContractFixture<S>): void {
       simulator.faults.inject({ kind: 'server-error', method: 'GET' });
       await expect(async () => {
         for await (const _page of client.listLive(kinds()[0]!)) void _page;
-      }).rejects.toMatchObject({ code: 'server_error', isRetryable: true });
+      }).rejects.toMatchObject({ code: 'server_error', isRetryable: true, ambiguous: false });
       simulator.faults.clear();
 
       const listed = await listAll(kinds()[0]!);

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxItem } from '../../adapters/shared/simulator-kit.js';
 import { api, getJson, startProcess, type Running } from '../support/process.js';
 import { comparableWorld, liveIds } from '../support/service.js';
+import { until } from '../support/until.js';
 
 const KEY = 'crash-api-key-0123456789abcdef';
 
@@ -40,13 +41,7 @@ describe('end to end: crash and restart', () => {
   const world = async (): Promise<Record<string, SandboxItem[]>> => (await getJson(`${sandbox}/__sandbox/state`)).body;
   const posts = (w: Record<string, SandboxItem[]>) => w['hootsuite-acme']!;
 
-  async function until(condition: () => Promise<boolean>, what: string): Promise<void> {
-    const start = Date.now();
-    while (!(await condition())) {
-      if (Date.now() - start > 60_000) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
+  const waitFor = (condition: () => Promise<boolean>, what: string) => until(condition, what, 60_000, 20);
 
   it('finishes an interrupted pause and an interrupted resume after SIGKILL', async () => {
     const before = await world();
@@ -58,7 +53,7 @@ describe('end to end: crash and restart', () => {
     expect(started.status).toBe(202);
     const pauseId = started.body.pause.id;
     const livePosts = posts(before).filter((r) => r.live).length;
-    await until(async () => {
+    await waitFor(async () => {
       const gone = livePosts - posts(await world()).filter((r) => r.live).length;
       return gone >= 5;
     }, 'some posts suspended');
@@ -68,7 +63,7 @@ describe('end to end: crash and restart', () => {
 
     const second = await startService();
     await second.process.waitFor(/finishing 1 interrupted pause/);
-    await until(async () => (await second.call('GET', `/v1/pauses/${pauseId}`)).body.state === 'active', 'the pause to finish');
+    await waitFor(async () => (await second.call('GET', `/v1/pauses/${pauseId}`)).body.state === 'active', 'the pause to finish');
     const paused = (await second.call('GET', `/v1/pauses/${pauseId}`)).body;
     expect(paused.counts.total).toBe(live.length);
     expect(paused.counts.byState.suspended).toBe(live.length);
@@ -77,13 +72,13 @@ describe('end to end: crash and restart', () => {
     // Resume, and kill it once some posts are re-created but not all.
     const resuming = await second.call('POST', `/v1/pauses/${pauseId}/resume`, {});
     expect(resuming.status).toBe(202);
-    await until(async () => posts(await world()).filter((r) => r.live).length >= 5, 'some posts re-created');
+    await waitFor(async () => posts(await world()).filter((r) => r.live).length >= 5, 'some posts re-created');
     second.process.child.kill('SIGKILL');
     await second.process.exited;
 
     const third = await startService();
     await third.process.waitFor(/finishing 1 interrupted pause/);
-    await until(async () => (await third.call('GET', `/v1/pauses/${pauseId}`)).body.state === 'resumed', 'the resume to finish');
+    await waitFor(async () => (await third.call('GET', `/v1/pauses/${pauseId}`)).body.state === 'resumed', 'the resume to finish');
     const resumed = (await third.call('GET', `/v1/pauses/${pauseId}`)).body;
     expect(resumed.counts.byState.restored).toBe(live.length);
     const after = await world();

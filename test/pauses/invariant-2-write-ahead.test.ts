@@ -8,6 +8,7 @@ import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AUDIT_FILE, DATA_FILE } from '../../src/store/lowdb-store.js';
 import { useMsw } from '../support/msw.js';
+import { until } from '../support/until.js';
 import { comparableWorld, liveIds, startHarness, type Harness } from '../support/service.js';
 
 const copy = promisify(copyFile);
@@ -35,14 +36,6 @@ async function itemsWritten(request: Request, stored: StoredItem[]): Promise<Arr
     return batch.map((b) => byId(b.relative_url.split('/').pop()!));
   }
   throw new Error(`unexpected write ${request.method} ${url.pathname}`);
-}
-
-async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  const start = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
 }
 
 describe('invariant 2: write-ahead snapshot and crash recovery', () => {

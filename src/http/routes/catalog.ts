@@ -19,7 +19,7 @@ export function catalogRoutes(severities: readonly Severity[], connections: read
           accountIds: connection.accountIds,
           sandbox: connection.sandbox,
           kinds: connection.kinds,
-          capabilities: connection.capabilities,
+          capabilities: connection.adapter.capabilities,
           bulkSize: connection.adapter.bulkSize,
           credentials: await checks.check(connection),
         })),
