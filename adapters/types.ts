@@ -7,13 +7,58 @@ export const KINDS = ['post', 'ad', 'email'] as const;
 export type Kind = (typeof KINDS)[number];
 
 /**
- * How a platform lets us suspend an item:
- * - `status`: flip a status, same id (Meta ads, Mailchimp automations)
- * - `unschedule`: back to draft, same id, we keep the time (Mailchimp campaigns)
- * - `delete`: delete, re-create later from our snapshot, new id (Hootsuite)
+ * How a platform lets us suspend an item, as data: `src/` reads these traits and never branches
+ * on a method's name.
  */
-export const SUSPENSION_METHODS = ['status', 'unschedule', 'delete'] as const;
-export type SuspensionMethod = (typeof SUSPENSION_METHODS)[number];
+export interface MethodTraits {
+  /** the item keeps its platform id through suspend and restore (false: re-created, new id) */
+  keepsId: boolean;
+  /**
+   * sending the same restore twice has the effect of one (a status flip). False for re-creates:
+   * after an unclear answer the adapter must look for the earlier result before acting again.
+   */
+  idempotentRestore: boolean;
+  /**
+   * what it means when the platform no longer shows an item we suspended: `suspended` when that
+   * is how our suspension leaves it (deleted), `gone` when someone else removed it (drift).
+   */
+  absentMeans: 'suspended' | 'gone';
+  /**
+   * whether anyone can change the item on the platform while it is suspended. When not (it was
+   * deleted), a confirmed suspension needs no read-back before the restore.
+   */
+  changeableWhileSuspended: boolean;
+  /** for people: what suspending does and what restoring costs */
+  description: string;
+}
+
+export const SUSPENSION_METHODS = {
+  status: {
+    keepsId: true,
+    idempotentRestore: true,
+    absentMeans: 'gone',
+    changeableWhileSuspended: true,
+    description: 'flips its status (paused ⇄ live); same id, nothing lost',
+  },
+  unschedule: {
+    keepsId: true,
+    idempotentRestore: true,
+    absentMeans: 'gone',
+    changeableWhileSuspended: true,
+    description: 'moves it back to draft; we keep its send time and schedule it again',
+  },
+  delete: {
+    keepsId: false,
+    idempotentRestore: false,
+    absentMeans: 'suspended',
+    changeableWhileSuspended: false,
+    description: 'deletes it after storing a full snapshot, and re-creates it from the snapshot (new id)',
+  },
+} as const satisfies Record<string, MethodTraits>;
+
+export type SuspensionMethod = keyof typeof SUSPENSION_METHODS;
+export const SUSPENSION_METHOD_NAMES = Object.keys(SUSPENSION_METHODS) as [SuspensionMethod, ...SuspensionMethod[]];
+export const methodTraits = (method: SuspensionMethod): MethodTraits => SUSPENSION_METHODS[method];
 
 export type JsonPrimitive = string | number | boolean | null;
 export type JsonValue = JsonPrimitive | JsonValue[] | { [key: string]: JsonValue };
@@ -45,6 +90,16 @@ export interface LiveItem {
   snapshot: JsonObject;
 }
 
+/** One page of a listing. */
+export interface ListPage {
+  items: LiveItem[];
+  /**
+   * Where the listing goes on after this page: `listLive(kind, next)` lists the pages that follow,
+   * so a failure on page 12 costs one page, not eleven. Null after the last page. Opaque.
+   */
+  next: string | null;
+}
+
 /** What the core hands back to an adapter about an item it stored. */
 export interface ItemRef {
   externalId: string;
@@ -55,11 +110,11 @@ export interface ItemRef {
 }
 
 export interface RestoreRequest extends ItemRef {
-  /** when it must go out; already checked against `minLeadMs` and normalized; null if unscheduled */
+  /** when it must go out; already checked against the lead time and normalized; null if unscheduled */
   scheduledAt: string | null;
   /**
-   * An earlier create may have reached the platform (a timeout, a crash): look for the
-   * re-created object before creating again. Only meaningful for the `delete` method.
+   * An earlier restore may have reached the platform (a timeout, a crash): look for its result
+   * before acting again. Set only for methods whose restore is not idempotent.
    */
   mayExist: boolean;
 }
@@ -96,7 +151,7 @@ export type Outcome =
       status: string;
       /** for re-created items: the platform's new id */
       newExternalId?: string;
-      /** e.g. "already suspended", "adopted an existing re-created message" */
+      /** e.g. "already suspended", "adopted an existing re-created message", "awaits approval" */
       note?: string;
     }
   | { kind: 'error'; externalId: string; error: AdapterErrorInfo };
@@ -116,18 +171,26 @@ export interface Observation {
 export interface AdapterClient {
   /** a cheap authenticated call; throws AdapterError (`unauthorized`, …) when it fails */
   checkCredentials(): Promise<void>;
-  /** live items of one kind, page by page */
-  listLive(kind: Kind): AsyncIterable<LiveItem[]>;
-  /** at most `bulkSize` items; one outcome per item, in any order */
+  /** live items of one kind, page by page; `from` is a page's `next`, to go on after it */
+  listLive(kind: Kind, from?: string): AsyncIterable<ListPage>;
+  /** at most `bulk.suspend` items; one outcome per item, in any order */
   suspend(items: ItemRef[]): Promise<Outcome[]>;
-  /** at most `bulkSize` items; one outcome per item */
+  /** at most `bulk.restore` items; one outcome per item */
   restore(items: RestoreRequest[]): Promise<Outcome[]>;
-  /** at most `bulkSize` items; one observation per item */
+  /** at most `bulk.inspect` items; one observation per item */
   inspect(items: ItemRef[]): Promise<Observation[]>;
 }
 
 export interface Clock {
   now(): Date;
+}
+
+/** A wait the platform's limits impose on a connection, reported so people can see it. */
+export interface LimitWait {
+  /** when calls may go again */
+  until: Date;
+  /** e.g. "Meta's ad account points limit (9,000 per 300 s)" */
+  reason: string;
 }
 
 export interface AdapterContext<S> {
@@ -143,18 +206,24 @@ export interface AdapterContext<S> {
   /** overrides the adapter's default request rate and in-flight limits */
   limits?: { requestsPerSecond?: number; maxInFlight?: number };
   clock: Clock;
+  /** called when the platform's limits hold calls back for more than a moment */
+  onWait?(wait: LimitWait): void;
+}
+
+/** Most items one call takes, per operation (a platform may batch writes but not reads). */
+export interface BulkSizes {
+  suspend: number;
+  restore: number;
+  inspect: number;
 }
 
 export interface PlatformAdapter<S = unknown> {
   platform: string;
   displayName: string;
   capabilities: readonly Capability[];
-  /** most items one suspend/restore/inspect call takes */
-  bulkSize: number;
+  bulk: BulkSizes;
   /** calls in flight at once per connection */
   concurrency: number;
-  /** the platform's documented request limits per connection */
-  limits: { requestsPerSecond: number | null; maxInFlight: number | null };
   /** how far ahead of now a restored send time must be for the platform to accept it */
   minLeadMs: number;
   /** an item's own lead time where it differs from `minLeadMs` (Mailchimp Timewarp: 24 hours) */

@@ -20,18 +20,19 @@ export type HootsuiteSettings = z.infer<typeof hootsuiteSettingsSchema>;
 
 const MINUTE_MS = 60_000;
 
+// "20 requests / second to a maximum daily quota of 100,000 calls per day"
+// (developer.hootsuite.com/docs/api-rate-limits). No documented cap on requests in flight.
+// We send 19: requests leave the limiter evenly spaced but reach Hootsuite with network
+// jitter, and the benchmark saw 21 arrive within one sliding second at a spacing of 1/20 s.
+const REQUESTS_PER_SECOND = 19;
+
 export const hootsuite: PlatformAdapter<HootsuiteSettings> = {
   platform: 'hootsuite',
   displayName: 'Hootsuite',
   capabilities: [{ kind: 'post', method: 'delete', objectType: 'message' }],
   // No bulk endpoint: one DELETE or POST per message.
-  bulkSize: 1,
+  bulk: { suspend: 1, restore: 1, inspect: 1 },
   concurrency: 4,
-  // "20 requests / second to a maximum daily quota of 100,000 calls per day"
-  // (developer.hootsuite.com/docs/api-rate-limits). No documented cap on requests in flight.
-  // We send 19: requests leave the limiter evenly spaced but reach Hootsuite with network
-  // jitter, and the benchmark saw 21 arrive within one sliding second at a spacing of 1/20 s.
-  limits: { requestsPerSecond: 19, maxInFlight: null },
   // Hootsuite only schedules in the future; how far ahead it insists on is not documented.
   // Five minutes is our own margin so a restore is never refused for being a few seconds late.
   minLeadMs: 5 * MINUTE_MS,
@@ -54,8 +55,8 @@ export const hootsuite: PlatformAdapter<HootsuiteSettings> = {
       // Without a token Hootsuite answers 401 code 1000, which maps to `unauthorized`.
       headers: token ? { Authorization: `Bearer ${token}` } : {},
       limits: {
-        requestsPerSecond: ctx.limits?.requestsPerSecond ?? hootsuite.limits.requestsPerSecond,
-        maxInFlight: ctx.limits?.maxInFlight ?? hootsuite.limits.maxInFlight,
+        requestsPerSecond: ctx.limits?.requestsPerSecond ?? REQUESTS_PER_SECOND,
+        maxInFlight: ctx.limits?.maxInFlight ?? null,
       },
     });
     const api: HootsuiteApi = { http, clock: ctx.clock, secrets: token ? [token] : [] };

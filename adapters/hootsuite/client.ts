@@ -2,7 +2,8 @@
 // Hootsuite has no bulk endpoints, so every call handles its items one request at a time; the
 // core sends at most `bulkSize` (1) per call and runs `concurrency` calls side by side.
 import { AdapterError } from '../shared/adapter-error.js';
-import type { AdapterClient, ItemRef, Kind, LiveItem, Observation, Outcome, RestoreRequest } from '../types.js';
+import { asPages } from '../shared/pages.js';
+import type { AdapterClient, ItemRef, Kind, ListPage, LiveItem, Observation, Outcome, RestoreRequest } from '../types.js';
 import { deleteMessage, retrieveMe, retrieveMessage, type HootsuiteApi } from './api.js';
 import { listLiveMessages, type ListOptions } from './listing.js';
 import { DELETED_STATUS, notFoundObservation, snapshotSchema, toObservation } from './mappers.js';
@@ -12,8 +13,8 @@ export function createHootsuiteClient(api: HootsuiteApi, options: ListOptions): 
   return {
     checkCredentials: () => retrieveMe(api),
 
-    listLive(kind: Kind): AsyncIterable<LiveItem[]> {
-      return kind === 'post' ? listLiveMessages(api, options) : emptyListing();
+    listLive(kind: Kind): AsyncIterable<ListPage> {
+      return asPages(kind === 'post' ? listLiveMessages(api, options) : emptyListing());
     },
 
     async suspend(items: ItemRef[]): Promise<Outcome[]> {

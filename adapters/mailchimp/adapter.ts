@@ -1,7 +1,7 @@
 // Mailchimp Marketing API v3.0: scheduled campaigns (unschedule → draft, schedule again later),
 // RSS campaigns and classic automations (true pause / resume, same ids). See README.md.
 import type { PlatformAdapter } from '../types.js';
-import { connectMailchimp, MAX_IN_FLIGHT } from './client.js';
+import { connectMailchimp } from './client.js';
 import { CAPABILITIES } from './mappers.js';
 import { MIN_LEAD_MS, nextQuarterHour, TIMEWARP_LEAD_MS } from './schedule-time.js';
 import { mailchimpSettingsSchema, type MailchimpSettings } from './settings.js';
@@ -15,12 +15,9 @@ export const mailchimp: PlatformAdapter<MailchimpSettings> = {
   capabilities: [CAPABILITIES.campaign, CAPABILITIES.rss, CAPABILITIES.automation],
   // One object per call: /3.0/batches exists but runs asynchronously (poll, then fetch a tar.gz
   // of results), which cannot give per-item outcomes within one call.
-  bulkSize: 1,
+  bulk: { suspend: 1, restore: 1, inspect: 1 },
   // Each lane has one request in flight; the client caps the connection at 10 (its limit).
   concurrency: 8,
-  // "10 simultaneous connections" per account, no request-rate limit:
-  // https://mailchimp.com/developer/marketing/docs/fundamentals/#api-limits
-  limits: { requestsPerSecond: null, maxInFlight: MAX_IN_FLIGHT },
   minLeadMs: MIN_LEAD_MS,
   leadTimeMs: (item) => (item.snapshot.timewarp === true ? TIMEWARP_LEAD_MS : MIN_LEAD_MS),
   credentialKeys: ['apiKey'],

@@ -7,11 +7,15 @@ import type { MailchimpApi } from './api-core.js';
 import { ping } from './api-core.js';
 import { suspendAutomation, restoreAutomation, inspectAutomation } from './automation-ops.js';
 import { inspectCampaign, restoreCampaign, restoreRssCampaign, suspendCampaign, suspendRssCampaign } from './campaign-ops.js';
+import { asPages } from '../shared/pages.js';
 import { listLive } from './list-live.js';
 import { CAPABILITIES } from './mappers.js';
 import { basicAuthHeader, resolveBaseUrl, type MailchimpSettings } from './settings.js';
 
-/** Mailchimp allows 10 simultaneous connections per account and has no request-rate limit. */
+/**
+ * "10 simultaneous connections" per account, no request-rate limit:
+ * https://mailchimp.com/developer/marketing/docs/fundamentals/#api-limits
+ */
 export const MAX_IN_FLIGHT = 10;
 
 interface Operations {
@@ -47,7 +51,7 @@ export function connectMailchimp(ctx: AdapterContext<MailchimpSettings>): Adapte
     checkCredentials: async () => {
       await ping(api);
     },
-    listLive: (kind) => listLive(api, scope, kind),
+    listLive: (kind) => asPages(listLive(api, scope, kind)),
     suspend: (items) => Promise.all(items.map((item) => perItem(item.externalId, () => operations(item).suspend(api, item)))),
     restore: (items) => Promise.all(items.map((item) => perItem(item.externalId, () => operations(item).restore(api, item)))),
     // Inspect failures are whole-call failures: an observation cannot carry an error.

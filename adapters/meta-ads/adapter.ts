@@ -12,12 +12,8 @@ export const metaAds: PlatformAdapter<MetaAdsSettings> = {
   displayName: 'Meta Ads (Facebook & Instagram)',
   capabilities: [{ kind: 'ad', method: 'status', objectType: 'campaign' }],
   // Graph batch requests take at most 50 sub-requests.
-  bulkSize: 50,
+  bulk: { suspend: 50, restore: 50, inspect: 50 },
   concurrency: 2,
-  // Marketing API limits are Business Use Case budgets per ad account per hour, signalled by
-  // Meta itself (codes 80000–80014, 613, 17, 4 and usage headers): no fixed request rate to
-  // pace against, so we react to its signals and only cap requests in flight.
-  limits: { requestsPerSecond: null, maxInFlight: 4 },
   minLeadMs: 0,
   credentialKeys: ['accessToken'],
   accountIds: { required: true, label: 'ad account ids' },

@@ -5,7 +5,8 @@
 // https://developers.facebook.com/documentation/ads-commerce/marketing-api/get-started/manage-campaigns
 import { AdapterError } from '../shared/adapter-error.js';
 import { createHttpClient } from '../shared/http-client.js';
-import type { AdapterClient, AdapterContext, ItemRef, Kind, LiveItem, Observation, Outcome, RestoreRequest } from '../types.js';
+import { asPages } from '../shared/pages.js';
+import type { AdapterClient, AdapterContext, ItemRef, Kind, ListPage, LiveItem, Observation, Outcome, RestoreRequest } from '../types.js';
 import { getAdAccount, listCampaigns, type GraphApi } from './api.js';
 import { isLive, missingObservation, toLiveItem, toObservation } from './mappers.js';
 import { readCampaignsById } from './reads.js';
@@ -43,29 +44,33 @@ export function createMetaAdsClient(ctx: AdapterContext<MetaAdsSettings>): Adapt
     secrets: [token],
   };
 
+  async function* listLiveCampaigns(kind: Kind): AsyncGenerator<LiveItem[]> {
+    if (kind !== 'ad') return;
+    for (const accountId of accountIds) {
+      const seen = new Set<string>();
+      let after: string | undefined;
+      do {
+        const page = await listCampaigns(api, accountId, { limit: pageSize, after });
+        // The effective_status filter also matches campaigns whose OWN status is PAUSED (a
+        // paused campaign can be WITH_ISSUES): only own ACTIVE, not past its stop, is live.
+        const now = ctx.clock.now();
+        const live = page.data.filter((c) => isLive(c, now)).map((c) => toLiveItem(c, accountId));
+        if (live.length > 0) yield live;
+        // Follow the cursor (not the `next` URL) while Graph says there is a next page.
+        after = page.paging?.next ? page.paging.cursors?.after : undefined;
+        if (after !== undefined && seen.has(after)) throw pagingLoop();
+        if (after !== undefined) seen.add(after);
+      } while (after !== undefined);
+    }
+  }
+
   return {
     async checkCredentials() {
       await getAdAccount(api, accountIds[0]!);
     },
 
-    async *listLive(kind: Kind): AsyncIterable<LiveItem[]> {
-      if (kind !== 'ad') return;
-      for (const accountId of accountIds) {
-        const seen = new Set<string>();
-        let after: string | undefined;
-        do {
-          const page = await listCampaigns(api, accountId, { limit: pageSize, after });
-          // The effective_status filter also matches campaigns whose OWN status is PAUSED (a
-          // paused campaign can be WITH_ISSUES): only own ACTIVE, not past its stop, is live.
-          const now = ctx.clock.now();
-          const live = page.data.filter((c) => isLive(c, now)).map((c) => toLiveItem(c, accountId));
-          if (live.length > 0) yield live;
-          // Follow the cursor (not the `next` URL) while Graph says there is a next page.
-          after = page.paging?.next ? page.paging.cursors?.after : undefined;
-          if (after !== undefined && seen.has(after)) throw pagingLoop();
-          if (after !== undefined) seen.add(after);
-        } while (after !== undefined);
-      }
+    listLive(kind: Kind): AsyncIterable<ListPage> {
+      return asPages(listLiveCampaigns(kind));
     },
 
     async suspend(items: ItemRef[]): Promise<Outcome[]> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { KINDS, SUSPENSION_METHODS } from '../../adapters/types.js';
+import { KINDS, SUSPENSION_METHOD_NAMES } from '../../adapters/types.js';
 import { JsonObjectSchema } from './json.js';
 
 /**
@@ -43,7 +43,7 @@ export const ItemSchema = z.object({
   connectionId: z.string(),
   platform: z.string(),
   kind: z.enum(KINDS),
-  method: z.enum(SUSPENSION_METHODS),
+  method: z.enum(SUSPENSION_METHOD_NAMES),
   objectType: z.string(),
   externalId: z.string(),
   title: z.string(),

@@ -1,3 +1,4 @@
+import type { BulkSizes } from '../../adapters/types.js';
 import type { Item } from '../domain/item.js';
 import type { Engine } from './engine.js';
 
@@ -7,6 +8,7 @@ import type { Engine } from './engine.js';
  */
 export async function forEachBatch(
   engine: Engine,
+  operation: keyof BulkSizes,
   items: readonly Item[],
   work: (connectionId: string, batch: Item[]) => Promise<void>,
 ): Promise<void> {
@@ -19,7 +21,7 @@ export async function forEachBatch(
   await Promise.all(
     [...byConnection].map(async ([connectionId, list]) => {
       const connection = engine.connections.get(connectionId);
-      const size = connection?.adapter.bulkSize ?? list.length;
+      const size = connection?.adapter.bulk[operation] ?? list.length;
       const batches: Item[][] = [];
       for (let i = 0; i < list.length; i += size) batches.push(list.slice(i, i + size));
       const lanes = Math.min(connection?.concurrency ?? 1, batches.length);

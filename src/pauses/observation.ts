@@ -1,4 +1,4 @@
-import type { Observation } from '../../adapters/types.js';
+import { methodTraits, type Observation } from '../../adapters/types.js';
 import type { JsonObject } from '../../adapters/types.js';
 import type { Item } from '../domain/item.js';
 
@@ -12,11 +12,9 @@ import type { Item } from '../domain/item.js';
 export type SuspensionView = 'suspended' | 'live' | 'gone' | 'changed';
 
 export function viewOf(item: Item, seen: Observation): SuspensionView {
-  if (item.method === 'delete') {
-    if (!seen.found) return 'suspended';
-    return seen.live ? 'live' : 'changed';
-  }
-  if (!seen.found) return 'gone';
+  if (!seen.found) return methodTraits(item.method).absentMeans;
+  // Re-created items come back with a new id: a deleted item found again was put back by someone.
+  if (!methodTraits(item.method).keepsId) return seen.live ? 'live' : 'changed';
   if (seen.fingerprint !== item.fingerprint) return 'changed';
   if (seen.live) return 'live';
   // A status other than the one our suspension left means someone else acted on it.

@@ -1,4 +1,4 @@
-import type { Kind, LiveItem } from '../../adapters/types.js';
+import type { Kind, ListPage, LiveItem } from '../../adapters/types.js';
 import { newId } from '../domain/ids.js';
 import type { Item } from '../domain/item.js';
 import type { Listing, Pause } from '../domain/pause.js';
@@ -62,9 +62,9 @@ async function planOne(engine: Engine, pauseId: string, target: PlanTarget): Pro
   return { listing: { ...base, state: 'done', found: items.length, heldElsewhere, error: null }, items };
 }
 
-async function collect(pages: AsyncIterable<LiveItem[]>): Promise<LiveItem[]> {
+async function collect(pages: AsyncIterable<ListPage>): Promise<LiveItem[]> {
   const all: LiveItem[] = [];
-  for await (const page of pages) all.push(...page);
+  for await (const page of pages) all.push(...page.items);
   return all;
 }
 

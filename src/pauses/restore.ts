@@ -1,4 +1,4 @@
-import type { AdapterClient, Observation, PlatformAdapter, RestoreRequest } from '../../adapters/types.js';
+import { methodTraits, type AdapterClient, type Observation, type PlatformAdapter, type RestoreRequest } from '../../adapters/types.js';
 import type { RequestContext } from '../domain/actor.js';
 import type { Item } from '../domain/item.js';
 import type { MissedPolicy, Pause } from '../domain/pause.js';
@@ -31,7 +31,7 @@ export async function restoreItems(
   items: readonly Item[],
   options: RestoreOptions,
 ): Promise<void> {
-  await forEachBatch(engine, items, (connectionId, batch) =>
+  await forEachBatch(engine, 'restore', items, (connectionId, batch) =>
     engine.lock.shared(async () => {
       const remaining: Item[] = [];
       for (const item of batch) {
@@ -90,13 +90,13 @@ async function restoreBatch(
       continue;
     }
     // A re-create may already have happened if we crashed mid-way or the last answer was unclear.
-    const mayExist = item.method === 'delete' && (options.recovering || item.lastError?.ambiguous === true);
+    const mayExist = !methodTraits(item.method).idempotentRestore && (options.recovering || item.lastError?.ambiguous === true);
     ready.push({ item, request: { ...refOf(item), scheduledAt: time.restoreAt, mayExist } });
   }
   if (ready.length === 0) return transitions;
 
   const requests = new Map(ready.map((r) => [r.item.externalId, r.request]));
-  const idempotent = !ready.some((r) => r.item.method === 'delete');
+  const idempotent = ready.every((r) => methodTraits(r.item.method).idempotentRestore);
   const results = await retryBatch(
     ready.map((r) => r.item),
     (b) => client.restore(b.map((i) => requests.get(i.externalId)!)),
@@ -130,7 +130,7 @@ export function judge(item: Item, seen: Observation): Verdict {
       return { kind: 'restore' };
     case 'live':
       // Back already, as it was (an earlier restore whose answer was lost, or someone beat us to it).
-      if (item.method !== 'delete' && seen.scheduledAt === (item.restoredScheduledAt ?? item.scheduledAt))
+      if (methodTraits(item.method).keepsId && seen.scheduledAt === (item.restoredScheduledAt ?? item.scheduledAt))
         return leave((now) => restored(item, { status: seen.status ?? 'live', scheduledAt: seen.scheduledAt, note: 'already back on the platform' }, now));
       return leave((now) => drifted(item, driftReason(item, seen), now, observed(seen)));
     case 'gone':

@@ -23,7 +23,7 @@ export interface ResumeStep {
 /** A dry run of a resume: asks the platforms, changes nothing. */
 export async function previewResume(engine: Engine, pause: Pause, items: readonly Item[], policy: MissedPolicy): Promise<ResumeStep[]> {
   const steps: ResumeStep[] = [];
-  await forEachBatch(engine, items, async (connectionId, batch) => {
+  await forEachBatch(engine, 'inspect', items, async (connectionId, batch) => {
     const step = (item: Item, action: ResumeStep['action'], extra: Partial<ResumeStep> = {}): void => {
       steps.push({ itemId: item.id, connectionId, kind: item.kind, externalId: item.externalId, title: item.title, action, ...extra });
     };

@@ -15,7 +15,7 @@ export interface SuspendOptions {
 
 /** Suspends planned (or failed) items, batch by batch, recording each outcome (invariant 6). */
 export async function suspendItems(engine: Engine, ctx: RequestContext, items: readonly Item[], options: SuspendOptions): Promise<void> {
-  await forEachBatch(engine, items, async (connectionId, batch) => {
+  await forEachBatch(engine, 'suspend', items, async (connectionId, batch) => {
     const usable = usableConnection(engine, connectionId);
     let transitions: Transition[];
     if (usable.error) transitions = batch.map((item) => failed(item, usable.error, 'suspend', engine.clock.now()));

@@ -24,7 +24,7 @@ export interface ContractFixture<S> {
   settings: S;
   /**
    * Seeds the simulator with, for every capability of the adapter, at least
-   * `bulkSize + 1` live items (so batching is exercised) and at least one item of the same
+   * `bulk.suspend + 1` live items (so batching is exercised) and at least one item of the same
    * kind that is not live (paused by a person, a draft, already sent).
    */
   seed(simulator: Simulator, clock: ManualClock): void;
@@ -68,10 +68,10 @@ export function runAdapterContract<S>(fixture: ContractFixture<S>): void {
 
     const listAll = (kind: Kind): Promise<LiveItem[]> => listLive(client, kind);
 
-    async function inBatches<T, R>(items: T[], call: (batch: T[]) => Promise<R[]>): Promise<R[]> {
+    async function inBatches<T, R>(items: T[], size: number, call: (batch: T[]) => Promise<R[]>): Promise<R[]> {
       const results: R[] = [];
-      for (let i = 0; i < items.length; i += adapter.bulkSize) {
-        results.push(...(await call(items.slice(i, i + adapter.bulkSize))));
+      for (let i = 0; i < items.length; i += size) {
+        results.push(...(await call(items.slice(i, i + size))));
       }
       return results;
     }
@@ -91,7 +91,7 @@ export function runAdapterContract<S>(fixture: ContractFixture<S>): void {
 
     it('declares a usable contract', () => {
       expect(adapter.capabilities.length).toBeGreaterThan(0);
-      expect(adapter.bulkSize).toBeGreaterThanOrEqual(1);
+      for (const size of Object.values(adapter.bulk)) expect(size).toBeGreaterThanOrEqual(1);
       expect(adapter.concurrency).toBeGreaterThanOrEqual(1);
       expect(adapter.credentialKeys.length).toBeGreaterThan(0);
       const at = new Date('2026-11-21T10:07:31.123Z');
@@ -103,7 +103,7 @@ export function runAdapterContract<S>(fixture: ContractFixture<S>): void {
         const listed = await listAll(kind);
         const live = simulator.state().filter((r) => r.kind === kind && r.live);
         expect(listed.map((i) => i.externalId).sort()).toEqual(live.map((r) => r.id).sort());
-        expect(listed.length).toBeGreaterThan(adapter.bulkSize);
+        expect(listed.length).toBeGreaterThan(adapter.bulk.suspend);
         for (const item of listed) {
           expect(Object.keys(item).sort()).toEqual(LIVE_ITEM_KEYS);
           const row = live.find((r) => r.id === item.externalId)!;
@@ -120,7 +120,7 @@ export function runAdapterContract<S>(fixture: ContractFixture<S>): void {
       const notLive = before.filter((r) => !r.live);
       const listed = (await Promise.all(kinds().map(listAll))).flat();
 
-      const suspended = await inBatches(listed.map(toRef), (batch) => client.suspend(batch));
+      const suspended = await inBatches(listed.map(toRef), adapter.bulk.suspend, (batch) => client.suspend(batch));
       expect(suspended.filter((o) => o.kind === 'error')).toEqual([]);
       expect(suspended.map((o) => o.externalId).sort()).toEqual(listed.map((i) => i.externalId).sort());
 
@@ -129,7 +129,7 @@ export function runAdapterContract<S>(fixture: ContractFixture<S>): void {
       for (const row of notLive) expect(during).toContainEqual(row);
       for (const kind of kinds()) expect(await listAll(kind)).toEqual([]);
 
-      const observed = await inBatches(listed.map(toRef), (batch) => client.inspect(batch));
+      const observed = await inBatches(listed.map(toRef), adapter.bulk.inspect, (batch) => client.inspect(batch));
       for (const item of listed) {
         const seen = observed.find((o) => o.externalId === item.externalId)!;
         expect(seen.live).toBe(false);
@@ -143,7 +143,7 @@ export function runAdapterContract<S>(fixture: ContractFixture<S>): void {
       }
 
       const requests: RestoreRequest[] = listed.map((i) => ({ ...toRef(i), scheduledAt: i.scheduledAt, mayExist: false }));
-      const restored = await inBatches(requests, (batch) => client.restore(batch));
+      const restored = await inBatches(requests, adapter.bulk.restore, (batch) => client.restore(batch));
       expect(restored.filter((o) => o.kind === 'error')).toEqual([]);
       for (const item of listed) {
         const outcome = restored.find((o) => o.externalId === item.externalId);
@@ -186,7 +186,7 @@ export function runAdapterContract<S>(fixture: ContractFixture<S>): void {
       const listed = await listAll(kinds()[0]!);
       const before = simulator.state();
       simulator.faults.inject({ kind: 'rate-limit', times: Infinity });
-      const batch = listed.slice(0, adapter.bulkSize).map(toRef);
+      const batch = listed.slice(0, adapter.bulk.suspend).map(toRef);
       const outcomes = await client.suspend(batch).catch((e: unknown) => e);
       const errors =
         outcomes instanceof AdapterError

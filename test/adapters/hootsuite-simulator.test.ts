@@ -193,7 +193,7 @@ describe('hootsuite simulator', () => {
         clock,
       });
       const listed: LiveItem[] = [];
-      for await (const page of client.listLive('post')) listed.push(...page);
+      for await (const page of client.listLive('post')) listed.push(...page.items);
       expect(listed.map((i) => i.externalId).sort()).toEqual(live.map((r) => r.id).sort());
       const windowsWithData = new Set(listed.map((i) => Math.floor((Date.parse(i.scheduledAt!) - now) / (28 * DAY))));
       expect(windowsWithData.size).toBeGreaterThanOrEqual(3);

@@ -111,7 +111,7 @@ describe('hootsuite against its swagger file', () => {
     // Exercise every endpoint api.ts has: me, list (with cursors), get, delete, create.
     await client.checkCredentials();
     const listed: LiveItem[] = [];
-    for await (const page of client.listLive('post')) listed.push(...page);
+    for await (const page of client.listLive('post')) listed.push(...page.items);
     const rich = listed.find((i) => JSON.stringify(i.snapshot).includes('targeting')) ?? listed[0]!;
     const ref = { externalId: rich.externalId, objectType: rich.objectType, method: rich.method, fingerprint: rich.fingerprint, snapshot: rich.snapshot };
     await client.inspect([ref]);

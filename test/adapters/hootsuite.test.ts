@@ -127,7 +127,7 @@ describe('hootsuite adapter edge cases', () => {
         sim.addMessage({ profileId: i % 2 ? X : FACEBOOK, state: 'SCHEDULED', text: `Post ${i}`, scheduledSendTime: iso(clock.now().getTime() + (i + 1) * HOUR) });
       }
       const pages: LiveItem[][] = [];
-      for await (const page of connect({ pageSize: 3, lookaheadWeeks: 1 }).listLive('post')) pages.push(page);
+      for await (const page of connect({ pageSize: 3, lookaheadWeeks: 1 }).listLive('post')) pages.push(page.items);
       expect(pages.map((p) => p.length)).toEqual([3, 3, 3, 2]);
       const ids = pages.flat().map((i) => i.externalId);
       expect(new Set(ids).size).toBe(11);
@@ -173,7 +173,7 @@ describe('hootsuite adapter edge cases', () => {
       const client = connect();
       for (const kind of ['ad', 'email'] as const) {
         const pages: LiveItem[][] = [];
-        for await (const page of client.listLive(kind)) pages.push(page);
+        for await (const page of client.listLive(kind)) pages.push(page.items);
         expect(pages).toEqual([]);
       }
       expect(sim.requests).toEqual([]);

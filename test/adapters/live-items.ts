@@ -4,7 +4,7 @@ import type { AdapterClient, ItemRef, Kind, LiveItem } from '../../adapters/type
 
 export async function listAll(client: AdapterClient, kind: Kind): Promise<LiveItem[]> {
   const items: LiveItem[] = [];
-  for await (const page of client.listLive(kind)) items.push(...page);
+  for await (const page of client.listLive(kind)) items.push(...page.items);
   return items;
 }
 

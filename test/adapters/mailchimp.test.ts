@@ -79,7 +79,7 @@ describe('mailchimp adapter: listing, auth, limits', () => {
       .filter((r) => r.path === '/3.0/campaigns' && r.query.includes('status=schedule'))
       .map((r) => new URLSearchParams(r.query).get('offset'));
     expect(offsets).toEqual(['0', '2', '4']);
-    for await (const page of connect().listLive('post')) expect(page).toEqual([]);
+    for await (const page of connect().listLive('post')) expect(page.items).toEqual([]);
   });
 
   it('maps a scheduled campaign to a live item with its canonical time and a snapshot of its delivery options', async () => {

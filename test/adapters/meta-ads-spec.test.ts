@@ -66,7 +66,7 @@ describe('meta-ads against specs/meta', () => {
     });
     await client.checkCredentials();
     const items = [];
-    for await (const page of client.listLive('ad')) items.push(...page);
+    for await (const page of client.listLive('ad')) items.push(...page.items);
     const refs = items.map(({ externalId, objectType, method, fingerprint, snapshot }) => ({ externalId, objectType, method, fingerprint, snapshot }));
     await client.suspend(refs);
     await client.inspect(refs);

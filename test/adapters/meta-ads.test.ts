@@ -64,7 +64,7 @@ describe('meta-ads listing', () => {
 
   async function listAll(c = client): Promise<LiveItem[][]> {
     const pages: LiveItem[][] = [];
-    for await (const page of c.listLive('ad')) pages.push(page);
+    for await (const page of c.listLive('ad')) pages.push(page.items);
     return pages;
   }
 

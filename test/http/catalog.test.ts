@@ -39,7 +39,7 @@ describe('catalog routes', () => {
       sandbox: true,
       kinds: ['post'],
       capabilities: [{ kind: 'post', method: 'delete' }],
-      bulkSize: expect.any(Number),
+      bulk: { suspend: expect.any(Number), restore: expect.any(Number), inspect: expect.any(Number) },
     });
     expect(byId['meta-ads-acme']).toMatchObject({ platform: 'meta-ads', kinds: ['ad'], accountIds: ['act_1000000001'] });
     expect(byId['meta-ads-acme']!.capabilities.map((c: { method: string }) => c.method)).toEqual(['status']);

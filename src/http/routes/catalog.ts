@@ -20,7 +20,7 @@ export function catalogRoutes(severities: readonly Severity[], connections: read
           sandbox: connection.sandbox,
           kinds: connection.kinds,
           capabilities: connection.adapter.capabilities,
-          bulkSize: connection.adapter.bulkSize,
+          bulk: connection.adapter.bulk,
           credentials: await checks.check(connection),
         })),
       );
