@@ -3,7 +3,7 @@
 // A Proxy that counts calls and forwards them unchanged; the store itself is the real one.
 import type { Store } from '../src/store/store.js';
 
-const DURABLE_WRITES = new Set<PropertyKey>(['insertPause', 'updatePause', 'insertItems', 'updateItems', 'insertApiKey', 'putIdempotency']);
+const DURABLE_WRITES = new Set<PropertyKey>(['openPause', 'changePause', 'claimItems', 'recordTransitions', 'handOver', 'insertApiKey', 'appendAudit']);
 
 export interface CountingStore {
   store: Store;

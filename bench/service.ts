@@ -1,7 +1,7 @@
 // The real service, composed as main.ts composes it (default config and platform limits, real
 // store on disk, real sleep and clock) and served on loopback; only the sandbox URL and the
 // data directory (a fresh temporary one) are the benchmark's.
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createRegistry } from '../adapters/registry.js';
@@ -11,7 +11,8 @@ import { composeService } from '../src/compose.js';
 import { checkConnections, defaultConfigFile, loadConfigFile } from '../src/config/load.js';
 import { createLogger } from '../src/logger.js';
 import { serveFetch } from '../src/serve.js';
-import { AUDIT_FILE, DATA_FILE, LowdbStore } from '../src/store/lowdb-store.js';
+import { AUDIT_FILE, LowdbStore } from '../src/store/lowdb/lowdb-store.js';
+import { onDisk } from '../src/store/lowdb/on-disk.js';
 import { countingStore } from './counting-store.js';
 
 export const BENCH_API_KEY = 'bench-api-key-0123456789abcdef';
@@ -30,7 +31,7 @@ export async function startService(sandboxUrl: string) {
     if (logged.first.length < 5) logged.first.push(line.slice(0, 400));
   });
   const service = await composeService({ config, specs, env: {}, store: counted.store, clock: systemClock, sleep, logger, sandboxUrl });
-  await bootstrapApiKey(counted.store, service.audit, systemClock, BENCH_API_KEY);
+  await bootstrapApiKey(counted.store, systemClock, BENCH_API_KEY);
   const server = await serveFetch(service.app.fetch, 0);
   await service.start();
 
@@ -38,15 +39,16 @@ export async function startService(sandboxUrl: string) {
   return {
     url: server.url,
     logged,
-    fileWrites: () => lowdb.fileWrites,
+    fileWrites: () => lowdb.stats.fileWrites,
+    bytesWritten: () => lowdb.stats.bytesWritten,
     writesRequested: counted.requested,
-    dataFileBytes: () => sizeOf(DATA_FILE),
+    /** everything the store keeps in DATA_DIR but the audit log: snapshot and journal */
+    dataFileBytes: async () => (await Promise.all((await readdir(dataDir)).filter((f) => f !== AUDIT_FILE).map(sizeOf))).reduce((a, b) => a + b, 0),
     auditFileBytes: () => sizeOf(AUDIT_FILE),
-    /** the pause's item states as the data file on disk holds them (not as memory does) */
+    /** the pause's item states as the disk holds them (not as memory does) */
     async diskItemStates(pauseId: string): Promise<Record<string, number>> {
-      const data = JSON.parse(await readFile(path.join(dataDir, DATA_FILE), 'utf8')) as { items: Array<{ pauseId: string; state: string }> };
       const counts: Record<string, number> = {};
-      for (const item of data.items) if (item.pauseId === pauseId) counts[item.state] = (counts[item.state] ?? 0) + 1;
+      for (const item of onDisk(dataDir).items) if (item.pauseId === pauseId) counts[item.state] = (counts[item.state] ?? 0) + 1;
       return counts;
     },
     async close() {

@@ -14,6 +14,7 @@ import { healthRoutes } from './http/routes/health.js';
 import { pauseRoutes } from './http/routes/pauses.js';
 import type { Logger } from './logger.js';
 import type { PausesService } from './pauses/pauses-service.js';
+import type { Readiness } from './readiness.js';
 import type { Store } from './store/store.js';
 
 export interface AppDeps {
@@ -24,7 +25,7 @@ export interface AppDeps {
   connections: readonly Connection[];
   credentialChecks: CredentialChecks;
   logger: Logger;
-  readiness: () => { status: 'ready' | 'starting' | 'unavailable'; reason?: string };
+  readiness: () => Readiness;
 }
 
 /** Request bodies above this are refused with 413: a pause request is a few hundred bytes. */

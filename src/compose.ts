@@ -6,9 +6,10 @@ import type { Config } from './config/schema.js';
 import { buildConnections } from './connections/connections.js';
 import { CredentialChecks } from './connections/credential-check.js';
 import type { Logger } from './logger.js';
-import { ClaimLock } from './pauses/claim-lock.js';
+import { ConnectionLocks } from './pauses/connection-locks.js';
 import type { Engine } from './pauses/engine.js';
 import { PausesService } from './pauses/pauses-service.js';
+import { readiness } from './readiness.js';
 import type { Store } from './store/store.js';
 
 export interface ServiceParts {
@@ -25,7 +26,7 @@ export interface ServiceParts {
 /** Wires the service from its parts, without side effects: main.ts and tests both use it. */
 export async function composeService(parts: ServiceParts) {
   const { config, store, clock, logger } = parts;
-  const audit = await AuditLog.open(store, clock);
+  const audit = new AuditLog(store, clock);
   const connections = buildConnections(parts.specs, {
     env: parts.env,
     ...(parts.sandboxUrl !== undefined && { sandboxUrl: parts.sandboxUrl }),
@@ -34,37 +35,35 @@ export async function composeService(parts: ServiceParts) {
   });
   const engine: Engine = {
     store,
-    audit,
     connections: new Map(connections.map((c) => [c.id, c])),
     clock,
     retry: { ...config.execution, sleep: parts.sleep },
-    lock: new ClaimLock(),
+    locks: new ConnectionLocks(),
     logger,
   };
   const pauses = new PausesService(engine, config.severities, connections, config.resume.missed);
-  let ready = false;
+  const credentialChecks = new CredentialChecks(clock);
+  let started = false;
   const app = createApp({
     store,
     audit,
     pauses,
     severities: config.severities,
     connections,
-    credentialChecks: new CredentialChecks(clock),
+    credentialChecks,
     logger,
-    readiness: () =>
-      store.failure !== null
-        ? { status: 'unavailable' as const, reason: store.failure }
-        : { status: ready ? ('ready' as const) : ('starting' as const) },
+    readiness: () => readiness({ store, started, connections, credentialChecks }),
   });
   return {
     app,
     audit,
     pauses,
     connections,
-    /** finishes interrupted pauses (invariant 2), then reports ready */
+    /** carries out the pending work left by the last run (invariant 2), then reports ready */
     async start(): Promise<string[]> {
       const recovering = await pauses.recover();
-      ready = true;
+      for (const connection of connections) void credentialChecks.check(connection);
+      started = true;
       return recovering;
     },
   };

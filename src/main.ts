@@ -11,7 +11,7 @@ import { createLogger } from './logger.js';
 import { Sandbox } from './sandbox/sandbox.js';
 import { serveFetch, type Served } from './serve.js';
 import { lockDataDir } from './store/data-dir-lock.js';
-import { LowdbStore } from './store/lowdb-store.js';
+import { LowdbStore } from './store/lowdb/lowdb-store.js';
 
 async function main(): Promise<void> {
   const env = loadEnv(process.env);
@@ -36,9 +36,9 @@ async function main(): Promise<void> {
   const store = await LowdbStore.open(dataDir);
   for (const notice of store.notices) logger.warn(notice);
   const service = await composeService({ config, specs, env: process.env, store, clock, sleep, logger, sandboxUrl });
-  const newKey = await bootstrapApiKey(store, service.audit, clock, env.BOOTSTRAP_API_KEY);
-  for (const c of service.connections.filter((c) => c.missingCredentials.length > 0))
-    logger.warn('connection has no credentials; its items will fail until they are set', { connection: c.id, missing: c.missingCredentials });
+  const newKey = await bootstrapApiKey(store, clock, env.BOOTSTRAP_API_KEY);
+  for (const c of service.connections.filter((c) => c.unusable))
+    logger.warn('connection cannot be used; its items will fail until this is fixed', { connection: c.id, code: c.unusable!.code, reason: c.unusable!.message });
 
   const server = await serveFetch(service.app.fetch, env.PORT, env.HOST);
   const recovering = await service.start();

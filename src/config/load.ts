@@ -8,11 +8,14 @@ import { ConfigError, describeIssues, formatPath } from './config-error.js';
 import { EnvSchema, type Env } from './env.js';
 import { ConfigSchema, type Config, type ConnectionConfig } from './schema.js';
 
-/** A configured connection whose platform and settings the adapter accepted. */
+/** A configured connection and its adapter; `problems` say why it cannot be used, if it cannot. */
 export interface ConnectionSpec {
   config: ConnectionConfig;
   adapter: PlatformAdapter;
+  /** the adapter's parsed settings (the raw ones when they are not valid) */
   settings: unknown;
+  /** what is wrong with this connection's settings, account ids or credential names */
+  problems: string[];
 }
 
 export function loadEnv(source: NodeJS.ProcessEnv): Env {
@@ -59,17 +62,23 @@ export function parseConfig(raw: unknown, source = 'config'): Config {
   return parsed.data;
 }
 
-/** Checks each connection against its adapter: known platform, credentials named, settings valid. */
+/**
+ * Checks each connection against its adapter. An unknown platform stops the start (there is
+ * nothing to describe it by); anything else wrong with one connection — settings, account ids,
+ * credential names — makes that connection unusable, said at start and in /v1/connections,
+ * while the others work: a typo in one platform's settings must not stop a crisis pause.
+ */
 export function checkConnections(config: Config, registry: AdapterRegistry, source = 'config'): ConnectionSpec[] {
-  const problems: string[] = [];
+  const unknown: string[] = [];
   const specs: ConnectionSpec[] = [];
   config.connections.forEach((connection, i) => {
     const at = (...rest: PropertyKey[]) => formatPath(['connections', i, ...rest]);
     const adapter = registry.get(connection.platform);
     if (!adapter) {
-      problems.push(`${at('platform')}: unknown platform "${connection.platform}" (known: ${registry.platforms().join(', ')})`);
+      unknown.push(`${at('platform')}: unknown platform "${connection.platform}" (known: ${registry.platforms().join(', ')})`);
       return;
     }
+    const problems: string[] = [];
     for (const key of adapter.credentialKeys) {
       if (!connection.credentials[key])
         problems.push(`${at('credentials', key)}: ${adapter.platform} needs "${key}", named by an environment variable`);
@@ -84,12 +93,9 @@ export function checkConnections(config: Config, registry: AdapterRegistry, sour
     // misspelt setting (`lookAheadWeeks`) without a word and run on the default instead.
     const schema = adapter.settingsSchema instanceof z.ZodObject ? adapter.settingsSchema.strict() : adapter.settingsSchema;
     const settings = schema.safeParse(connection.settings);
-    if (!settings.success) {
-      for (const issue of settings.error.issues) problems.push(`${at('settings', ...issue.path)}: ${issue.message}`);
-      return;
-    }
-    specs.push({ config: connection, adapter, settings: settings.data });
+    if (!settings.success) for (const issue of settings.error.issues) problems.push(`${at('settings', ...issue.path)}: ${issue.message}`);
+    specs.push({ config: connection, adapter, settings: settings.success ? settings.data : connection.settings, problems });
   });
-  if (problems.length > 0) throw new ConfigError(source, problems);
+  if (unknown.length > 0) throw new ConfigError(source, unknown);
   return specs;
 }

@@ -11,9 +11,13 @@ export interface CredentialStatus {
 
 const FRESH_MS = 60_000;
 
-/** Asks each platform whether a connection's credentials work; answers are kept a minute. */
+/**
+ * Asks each platform whether a connection's credentials work; answers are kept a minute. The
+ * last answers are also read without waiting (`latest`), for readiness probes that must answer
+ * at once while a platform may take seconds.
+ */
 export class CredentialChecks {
-  readonly #cache = new Map<string, { at: number; status: Promise<CredentialStatus> }>();
+  readonly #cache = new Map<string, { at: number; status: Promise<CredentialStatus>; settled?: CredentialStatus }>();
 
   constructor(private readonly clock: Clock) {}
 
@@ -21,15 +25,22 @@ export class CredentialChecks {
     const now = this.clock.now().getTime();
     const cached = this.#cache.get(connection.id);
     if (cached && now - cached.at < FRESH_MS) return cached.status;
-    const status = this.#ask(connection);
-    this.#cache.set(connection.id, { at: now, status });
-    return status;
+    const entry: { at: number; status: Promise<CredentialStatus>; settled?: CredentialStatus } = { at: now, status: this.#ask(connection) };
+    void entry.status.then((s) => (entry.settled = s));
+    this.#cache.set(connection.id, entry);
+    return entry.status;
+  }
+
+  /** The last settled answer, asking again in the background when it is stale; undefined until one came. */
+  latest(connection: Connection): CredentialStatus | undefined {
+    const cached = this.#cache.get(connection.id);
+    void this.check(connection);
+    return cached?.settled;
   }
 
   async #ask(connection: Connection): Promise<CredentialStatus> {
     const checkedAt = this.clock.now().toISOString();
-    if (!connection.client)
-      return { ok: false, checkedAt, code: 'credentials_missing', message: `environment variable(s) not set: ${connection.missingCredentials.join(', ')}` };
+    if (!connection.client) return { ok: false, checkedAt, code: connection.unusable!.code, message: connection.unusable!.message };
     try {
       await connection.client.checkCredentials();
       return { ok: true, checkedAt };

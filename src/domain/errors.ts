@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'unprocessable'
   | 'rate_limited'
   | 'internal'
+  /** the work was done but some platforms failed: a partial result, never a success */
+  | 'incomplete'
   | 'unavailable';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -24,6 +26,7 @@ const STATUS: Record<ErrorCode, number> = {
   unprocessable: 422,
   rate_limited: 429,
   internal: 500,
+  incomplete: 502,
   unavailable: 503,
 };
 

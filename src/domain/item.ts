@@ -39,6 +39,8 @@ export type ItemError = z.infer<typeof ItemErrorSchema>;
 
 export const ItemSchema = z.object({
   id: z.string(),
+  /** the store's order of items (keyset pagination): later claims have higher numbers */
+  seq: z.number().int().min(1),
   pauseId: z.string(),
   connectionId: z.string(),
   platform: z.string(),
@@ -67,6 +69,8 @@ export const ItemSchema = z.object({
   lastError: ItemErrorSchema.nullable(),
   /** why it is drifted, skipped, kept…; or what an adapter noted */
   note: z.string().nullable(),
+  /** while a platform's limit holds it back: when it may go again (the note says what it waits for) */
+  waitingUntil: z.string().nullable(),
   handedOverTo: z.string().nullable(),
   handedOverFrom: z.string().nullable(),
   createdAt: z.string(),

@@ -3,12 +3,12 @@ import { KINDS } from '../../adapters/types.js';
 import { ActorSchema, SourceSchema } from './actor.js';
 import { ItemErrorSchema } from './item.js';
 
-/** planning → suspending → active → resuming → resumed. */
-export const PAUSE_STATES = ['planning', 'suspending', 'active', 'resuming', 'resumed'] as const;
+/**
+ * suspending → active → resuming → resumed. A pause reads `suspending` or `resuming` while any of
+ * its work is pending or running (see `src/pauses/pause-lifecycle.ts`, the one place that moves it).
+ */
+export const PAUSE_STATES = ['suspending', 'active', 'resuming', 'resumed'] as const;
 export type PauseState = (typeof PAUSE_STATES)[number];
-
-/** A pause in these states may cover its scope (see `inForce`). */
-export const COVERING_STATES: ReadonlySet<PauseState> = new Set(['planning', 'suspending', 'active']);
 
 export const MISSED_POLICIES = ['hold', 'shift', 'now'] as const;
 export type MissedPolicy = (typeof MISSED_POLICIES)[number];
@@ -21,33 +21,59 @@ export const ScopeSchema = z
   .strict();
 export type Scope = z.infer<typeof ScopeSchema>;
 
-/** One connection × kind listing of a pause's plan: failed ones are retried by `retry`. */
+/** One connection × kind listing of a pause's plan. */
 export const ListingSchema = z.object({
   connectionId: z.string(),
   kind: z.enum(KINDS),
-  state: z.enum(['pending', 'done', 'failed']),
+  state: z.enum(['done', 'failed']),
+  /** live items this pause took */
   found: z.number().int(),
   /** live items skipped because another pause already holds them */
   heldElsewhere: z.number().int(),
   error: ItemErrorSchema.nullable(),
+  /** where a failed listing goes on from (the `next` of its last good page); null: from the start */
+  resumeFrom: z.string().nullable(),
 });
 export type Listing = z.infer<typeof ListingSchema>;
 
-const StampSchema = z.object({
+/** Who asked for something, from where, when, under which request. */
+export const StampSchema = z.object({
   at: z.string(),
   actor: ActorSchema,
   source: SourceSchema,
   requestId: z.string(),
 });
+export type Stamp = z.infer<typeof StampSchema>;
 
 export const EscalationSchema = StampSchema.extend({ from: z.number().int(), to: z.number().int() });
 
-export const ResumeRequestSchema = StampSchema.extend({
-  missed: z.enum(MISSED_POLICIES),
-  /** null: the whole pause */
-  itemIds: z.array(z.string()).nullable(),
-});
-export type ResumeRecord = z.infer<typeof ResumeRequestSchema>;
+/** A whole-pause resume: once asked for, the pause no longer covers its scope. */
+export const ResumeRecordSchema = StampSchema.extend({ missed: z.enum(MISSED_POLICIES) });
+export type ResumeRecord = z.infer<typeof ResumeRecordSchema>;
+
+const workBase = {
+  id: z.string(),
+  requested: StampSchema,
+  /** set when a job first takes it up: found set at start-up, it was interrupted by a crash */
+  startedAt: z.string().nullable(),
+};
+
+/**
+ * Pending work: what a request asked the pause to do, stored in the same write that accepts the
+ * request. Jobs carry it out oldest first and decide from the stored state when they run.
+ */
+export const WorkSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('suspend'), kinds: z.array(z.enum(KINDS)), ...workBase }),
+  z.object({ kind: z.literal('escalate'), kinds: z.array(z.enum(KINDS)), from: z.number().int(), to: z.number().int(), ...workBase }),
+  /** `itemIds` null: the whole pause */
+  z.object({ kind: z.literal('resume'), itemIds: z.array(z.string()).nullable(), missed: z.enum(MISSED_POLICIES), ...workBase }),
+  /** suspends again what failed, or restores again what failed to come back: chosen when it runs */
+  z.object({ kind: z.literal('retry'), ...workBase }),
+  /** a person puts one item back, at its own time or `at` */
+  z.object({ kind: z.literal('release'), itemId: z.string(), at: z.string().nullable(), ...workBase }),
+]);
+export type Work = z.infer<typeof WorkSchema>;
+export type WorkKind = Work['kind'];
 
 export const PauseSchema = z.object({
   id: z.string(),
@@ -56,7 +82,7 @@ export const PauseSchema = z.object({
   kinds: z.array(z.enum(KINDS)),
   reason: z.string(),
   scope: ScopeSchema,
-  /** the scope resolved when the pause was requested */
+  /** the scope resolved when the pause was requested, sorted */
   connectionIds: z.array(z.string()),
   state: z.enum(PAUSE_STATES),
   actor: ActorSchema,
@@ -69,13 +95,18 @@ export const PauseSchema = z.object({
   resumedAt: z.string().nullable(),
   escalations: z.array(EscalationSchema),
   listings: z.array(ListingSchema),
-  resume: ResumeRequestSchema.nullable(),
+  /** the whole-pause resume, once asked for */
+  resume: ResumeRecordSchema.nullable(),
+  /** pending work, oldest first: the first runs */
+  work: z.array(WorkSchema),
 });
 export type Pause = z.infer<typeof PauseSchema>;
 
 /**
  * Whether a pause covers its scope now: a new trigger for the same scope joins it and items it
- * covers are handed over to it. Once a whole resume is asked for it no longer does, even while
- * the resume waits behind the suspension.
+ * covers are handed over to it. Once a whole resume is asked for it no longer does.
  */
-export const inForce = (pause: Pause): boolean => COVERING_STATES.has(pause.state) && pause.resume === null;
+export const inForce = (pause: Pause): boolean => pause.resume === null && pause.state !== 'resumed';
+
+/** Two pauses with the same key cover the same connections. */
+export const scopeKey = (connectionIds: readonly string[]): string => [...connectionIds].sort().join(',');

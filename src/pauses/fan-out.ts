@@ -2,35 +2,42 @@ import type { BulkSizes } from '../../adapters/types.js';
 import type { Item } from '../domain/item.js';
 import type { Engine } from './engine.js';
 
+/** Items grouped by connection, in their order. */
+export function byConnection(items: readonly Item[]): Map<string, Item[]> {
+  const groups = new Map<string, Item[]>();
+  for (const item of items) {
+    const list = groups.get(item.connectionId);
+    if (list) list.push(item);
+    else groups.set(item.connectionId, [item]);
+  }
+  return groups;
+}
+
 /**
- * Runs `work` over items in batches of the platform's bulk size: connections in parallel (one
- * failing platform never holds up the others), each at most `concurrency` batches at once.
+ * Runs `work` over one connection's items in batches of its platform's bulk size for the
+ * operation, at most `concurrency` batches at once.
  */
-export async function forEachBatch(
+export async function inBatches(
   engine: Engine,
+  connectionId: string,
   operation: keyof BulkSizes,
   items: readonly Item[],
-  work: (connectionId: string, batch: Item[]) => Promise<void>,
+  work: (batch: Item[]) => Promise<void>,
 ): Promise<void> {
-  const byConnection = new Map<string, Item[]>();
-  for (const item of items) {
-    const list = byConnection.get(item.connectionId);
-    if (list) list.push(item);
-    else byConnection.set(item.connectionId, [item]);
-  }
+  const connection = engine.connections.get(connectionId);
+  const size = connection?.adapter.bulk[operation] ?? Math.max(1, items.length);
+  const batches: Item[][] = [];
+  for (let i = 0; i < items.length; i += size) batches.push(items.slice(i, i + size));
+  const lanes = Math.min(connection?.concurrency ?? 1, batches.length);
+  let next = 0;
   await Promise.all(
-    [...byConnection].map(async ([connectionId, list]) => {
-      const connection = engine.connections.get(connectionId);
-      const size = connection?.adapter.bulk[operation] ?? list.length;
-      const batches: Item[][] = [];
-      for (let i = 0; i < list.length; i += size) batches.push(list.slice(i, i + size));
-      const lanes = Math.min(connection?.concurrency ?? 1, batches.length);
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: lanes }, async () => {
-          while (next < batches.length) await work(connectionId, batches[next++]!);
-        }),
-      );
+    Array.from({ length: lanes }, async () => {
+      while (next < batches.length) await work(batches[next++]!);
     }),
   );
+}
+
+/** Runs `work` for each connection's items, connections side by side: one slow platform never holds up the others. */
+export async function perConnection(items: readonly Item[], work: (connectionId: string, items: Item[]) => Promise<void>): Promise<void> {
+  await Promise.all([...byConnection(items)].map(([connectionId, list]) => work(connectionId, list)));
 }

@@ -1,5 +1,4 @@
-import { methodTraits, type Observation } from '../../adapters/types.js';
-import type { JsonObject } from '../../adapters/types.js';
+import { methodTraits, type ItemRef, type Observation } from '../../adapters/types.js';
 import type { Item } from '../domain/item.js';
 
 /**
@@ -22,7 +21,7 @@ export function viewOf(item: Item, seen: Observation): SuspensionView {
   return 'suspended';
 }
 
-export function observed(seen: Observation): JsonObject {
+export function observed(seen: Observation): { [key: string]: string | boolean | null } {
   return { found: seen.found, live: seen.live, status: seen.status, fingerprint: seen.fingerprint, scheduledAt: seen.scheduledAt };
 }
 
@@ -33,7 +32,10 @@ export function driftReason(item: Item, seen: Observation): string {
   return `its status was changed to ${seen.status ?? 'unknown'} on the platform while suspended`;
 }
 
-export function refOf(item: Item) {
+/** What the platform shows of an object that is not there. */
+export const absent = (externalId: string): Observation => ({ externalId, found: false, live: false, status: null, fingerprint: null, scheduledAt: null });
+
+export function refOf(item: Item): ItemRef {
   return {
     externalId: item.externalId,
     objectType: item.objectType,

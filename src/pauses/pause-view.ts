@@ -1,36 +1,55 @@
-import { ITEM_STATES, type Item, type ItemState } from '../domain/item.js';
-import type { Pause } from '../domain/pause.js';
+import { z } from 'zod';
+import { KINDS } from '../../adapters/types.js';
+import { ITEM_STATES, ItemSchema, type Item, type ItemState } from '../domain/item.js';
+import { PauseSchema, type Pause } from '../domain/pause.js';
+import type { ItemCounts } from '../store/store.js';
 
-export type StateCounts = Record<ItemState, number>;
+const StateCountsSchema = z.record(z.enum(ITEM_STATES), z.number().int());
 
-export function countByState(items: readonly Item[]): StateCounts {
-  const counts = Object.fromEntries(ITEM_STATES.map((s) => [s, 0])) as StateCounts;
-  for (const item of items) counts[item.state]++;
-  return counts;
+export const CountsSchema = z.object({
+  total: z.number().int(),
+  byState: StateCountsSchema,
+  byConnection: z.record(z.string(), z.object({ total: z.number().int(), byState: z.partialRecord(z.enum(ITEM_STATES), z.number().int()) })),
+  byKind: z.partialRecord(z.enum(KINDS), z.number().int()),
+});
+
+export const FailuresSchema = z.object({
+  /** connection × kind listings that failed: their live items may still go out */
+  listings: z.number().int(),
+  /** items whose suspension or restore failed */
+  items: z.number().int(),
+});
+export type Failures = z.infer<typeof FailuresSchema>;
+
+/** A pause as the API shows it. */
+export const PauseViewSchema = PauseSchema.extend({
+  /**
+   * True only when nothing is pending and nothing failed: a pause `active` with `complete: false`
+   * has listings or items that failed (see `failures`), and its scope is not fully silenced.
+   */
+  complete: z.boolean(),
+  failures: FailuresSchema,
+  counts: CountsSchema,
+});
+export type PauseView = z.infer<typeof PauseViewSchema>;
+
+export function failures(pause: Pause, counts: ItemCounts): Failures {
+  return { listings: pause.listings.filter((l) => l.state === 'failed').length, items: counts.byState.failed };
 }
 
-export interface PauseView extends Pause {
-  counts: {
-    total: number;
-    byState: StateCounts;
-    byConnection: Record<string, { total: number; byState: Partial<StateCounts> }>;
-  };
+/** A pause with its item counts, by state, connection and kind, and whether it is complete. */
+export function pauseView(pause: Pause, counts: ItemCounts): PauseView {
+  const problems = failures(pause, counts);
+  return { ...pause, complete: pause.work.length === 0 && problems.listings + problems.items === 0, failures: problems, counts };
 }
 
-/** A pause with its item counts, by state and by connection, as the API shows it. */
-export function pauseView(pause: Pause, items: readonly Item[]): PauseView {
-  const byConnection: PauseView['counts']['byConnection'] = {};
-  for (const item of items) {
-    const entry = (byConnection[item.connectionId] ??= { total: 0, byState: {} });
-    entry.total++;
-    entry.byState[item.state] = (entry.byState[item.state] ?? 0) + 1;
-  }
-  return { ...pause, counts: { total: items.length, byState: countByState(items), byConnection } };
-}
+export const ItemViewSchema = ItemSchema.omit({ snapshot: true, seq: true });
+export type ItemView = z.infer<typeof ItemViewSchema>;
 
 /** An item as the API shows it: everything but the snapshot, which only adapters read. */
-export function itemView(item: Item): Omit<Item, 'snapshot'> {
-  const { snapshot: _snapshot, ...view } = item;
+export function itemView(item: Item): ItemView {
+  const { snapshot: _snapshot, seq: _seq, ...view } = item;
   return view;
 }
 
+export type StateCounts = Record<ItemState, number>;

@@ -1,22 +1,22 @@
+import { draft } from '../audit/audit-entry.js';
 import type { Severity } from '../config/schema.js';
 import type { Connection } from '../connections/connections.js';
 import { SYSTEM_ACTOR, type RequestContext } from '../domain/actor.js';
 import { AppError, notFound } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import type { Item, ItemState } from '../domain/item.js';
-import type { MissedPolicy, Pause, PauseState } from '../domain/pause.js';
+import type { MissedPolicy, Pause, PauseState, Stamp, Work } from '../domain/pause.js';
 import type { ItemFilter, Page } from '../store/store.js';
-import type { Engine } from './engine.js';
-import { kept } from './item-transitions.js';
+import { momentOf, type Engine } from './engine.js';
+import { kept, RESUMABLE_STATES } from './item-lifecycle.js';
 import { leadTimeOf } from './missed-policy.js';
-import { PauseJobs } from './pause-jobs.js';
+import { queueWork, requestWholeResume } from './pause-lifecycle.js';
+import { previewPause } from './pause-preview.js';
 import { pauseView, type PauseView } from './pause-view.js';
-import { recordTransitions } from './record.js';
-import { decidePause, previewPause, resolveRequest, type PauseInput } from './request-pause.js';
-import { restoreItems } from './restore.js';
-import { RESUMABLE, runResumeJob } from './resume-job.js';
+import { PauseWorkers } from './pause-workers.js';
+import { decidePause, resolveRequest, type PauseInput } from './request-pause.js';
 import { previewResume } from './resume-preview.js';
-import { runSuspendJob } from './suspend-job.js';
+import { RELEASABLE } from './run-work.js';
 
 export interface ResumeInput {
   items?: string[] | undefined;
@@ -24,15 +24,20 @@ export interface ResumeInput {
   dryRun: boolean;
 }
 
-/** `done` settles when the queued work is over (for `?wait=true`); it never rejects. */
-export type Accepted<K extends string> = { kind: K; pause: PauseView; done: Promise<void> };
+/** Accepted work: `done` settles when it is carried out (for `?wait=true`). */
+export type Accepted<K extends string> = { kind: K; pause: PauseView; done: () => Promise<void> };
 
-const RELEASABLE: ReadonlySet<ItemState> = new Set(['suspended', 'missed', 'kept']);
 const KEEPABLE: ReadonlySet<ItemState> = new Set(['suspended', 'missed']);
 
-/** The pauses service: every trigger (API, console, webhook, Slack) goes through here. */
+/**
+ * The pauses service: every trigger (API, console, webhook, Slack) goes through here. Each
+ * request is checked, then stored with its pending work in one write, then handed to the pause's
+ * worker; nothing is decided from memory that the store does not hold.
+ */
 export class PausesService {
-  readonly #jobs: PauseJobs;
+  readonly #workers: PauseWorkers;
+  /** decisions on pauses are made one at a time in this process (the store keeps instances apart) */
+  #decisions: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly engine: Engine,
@@ -40,21 +45,15 @@ export class PausesService {
     private readonly connections: readonly Connection[],
     private readonly defaultMissed: MissedPolicy,
   ) {
-    this.#jobs = new PauseJobs((pauseId, error) => {
-      // A refused request (4xx) is the caller's answer; anything else is ours to look into.
-      if (!(error instanceof AppError) || error.status >= 500) engine.logger.error('pause job failed', { pauseId, error: String(error) });
-    });
+    this.#workers = new PauseWorkers(engine);
   }
 
   async requestPause(input: PauseInput, ctx: RequestContext, idempotencyKey?: string) {
     const resolved = resolveRequest(this.severities, this.connections, input);
     if (input.dryRun) return { kind: 'dry-run' as const, plan: await previewPause(this.engine, resolved) };
-    const decision = await this.engine.lock.exclusive(() => decidePause(this.engine, ctx, input, resolved, idempotencyKey));
-    let done: Promise<void>;
-    if (decision.kind === 'created' || decision.kind === 'escalated') {
-      const kinds = decision.addedKinds;
-      done = this.#queue(decision.pause.id, () => runSuspendJob(this.engine, ctx, decision.pause.id, { kinds, retryFailed: false, recovering: false }));
-    } else done = this.#queue(decision.pause.id, async () => {});
+    const decision = await this.#decide(() => decidePause(this.engine, ctx, input, resolved, idempotencyKey));
+    this.#workers.kick(decision.pause.id);
+    const done = this.#done(decision.pause.id, decision.workId);
     const view = await this.#view(decision.pause.id);
     return decision.kind === 'replayed'
       ? { kind: 'replayed' as const, status: decision.status, pause: view, done }
@@ -66,66 +65,64 @@ export class PausesService {
     const missed = input.missed ?? this.defaultMissed;
     const items = await this.#resumableItems(pause, input.items);
     if (input.dryRun) return { kind: 'dry-run' as const, missed, steps: await previewResume(this.engine, pause, items, missed) };
-    const record = { at: this.engine.clock.now().toISOString(), ...ctx, missed, itemIds: input.items ?? null };
-    // Checked and claimed in one step: of two resumes pressed at once, one starts, one joins.
+    const stamp = this.#stamp(ctx);
+    const work: Work = { kind: 'resume', id: newId('wrk'), itemIds: input.items ?? null, missed, requested: stamp, startedAt: null };
     let already = false;
-    await this.engine.store.updatePause(pauseId, (p) => {
-      already = p.state === 'resuming' || p.state === 'resumed' || p.resume !== null;
-      return already || input.items !== undefined ? p : { ...p, resume: record };
+    // Checked and stored in one step, with the move to `resuming`: of two resumes pressed at
+    // once, one starts and one joins, and a crash right after cannot lose the request.
+    await this.engine.store.changePause(pauseId, (p) => {
+      already = input.items === undefined && (p.resume !== null || p.state === 'resumed');
+      if (already) return null;
+      const now = new Date(stamp.at);
+      return {
+        pause: input.items ? queueWork(p, work, now) : requestWholeResume(p, { ...stamp, missed }, work, now),
+        audit: [draft(ctx, now, { action: 'pause.resume-requested', pauseId, data: { missed, items: input.items ?? 'all' } })],
+      };
     });
-    if (already) return { kind: 'already' as const, pause: await this.#view(pauseId), done: this.#queue(pauseId, async () => {}) };
-    await this.engine.audit.record(ctx, [
-      { action: 'pause.resume-requested', pauseId, data: { missed, items: input.items ?? 'all' } },
-    ]);
-    const done = this.#queue(pauseId, () => runResumeJob(this.engine, ctx, pauseId, record, false));
-    return { kind: 'started' as const, pause: await this.#view(pauseId), done };
+    this.#workers.kick(pauseId);
+    const done = already ? () => this.#workers.waitForPending(pauseId) : this.#done(pauseId, work.id);
+    return { kind: already ? ('already' as const) : ('started' as const), pause: await this.#view(pauseId), done };
   }
 
   /** Retries what failed: listings and suspensions of a pause in force, restores of a resumed one. */
   async retry(pauseId: string, ctx: RequestContext) {
-    const pause = await this.#pause(pauseId);
-    await this.engine.audit.record(ctx, [{ action: 'pause.retry-requested', pauseId }]);
-    const resumed = pause.state === 'resuming' || pause.state === 'resumed';
-    const done = this.#queue(pauseId, async () => {
-      if (!resumed) return runSuspendJob(this.engine, ctx, pauseId, { kinds: [], retryFailed: true, recovering: false });
-      const failedRestores = (await this.engine.store.itemsOfPause(pauseId)).filter((i) => i.state === 'failed' && i.failedDuring === 'restore');
-      const latest = await this.#pause(pauseId);
-      await restoreItems(this.engine, ctx, latest, failedRestores, { policy: latest.resume?.missed ?? this.defaultMissed, recovering: false });
-      await this.engine.store.flush();
-    });
-    return { kind: 'started' as const, pause: await this.#view(pauseId), done };
+    await this.#pause(pauseId);
+    const stamp = this.#stamp(ctx);
+    const work: Work = { kind: 'retry', id: newId('wrk'), requested: stamp, startedAt: null };
+    await this.engine.store.changePause(pauseId, (p) => ({
+      pause: queueWork(p, work, new Date(stamp.at)),
+      audit: [draft(ctx, new Date(stamp.at), { action: 'pause.retry-requested', pauseId })],
+    }));
+    this.#workers.kick(pauseId);
+    return { kind: 'started' as const, pause: await this.#view(pauseId), done: this.#done(pauseId, work.id) };
   }
 
   /** A person puts one item back now, at its own time or a new one (invariant 4). */
   async release(pauseId: string, itemId: string, at: Date | undefined, ctx: RequestContext): Promise<Item> {
-    return this.#jobs.run(pauseId, async () => {
-      const pause = await this.#pause(pauseId);
-      const item = await this.#item(pause, itemId, RELEASABLE, 'released');
-      const connection = this.engine.connections.get(item.connectionId);
-      if (at && connection) this.#checkNewTime(item, at, leadTimeOf(connection.adapter, item));
-      await this.engine.audit.record(ctx, [
-        { action: 'item.release-requested', pauseId, itemId, connectionId: item.connectionId, data: { scheduledAt: at?.toISOString() ?? null } },
-      ]);
-      await restoreItems(this.engine, ctx, pause, [item], {
-        policy: 'now',
-        recovering: false,
-        ...(at && { explicitTimes: new Map([[item.id, at]]) }),
-      });
-      await this.engine.store.flush();
-      return (await this.engine.store.getItem(itemId))!;
-    });
+    const pause = await this.#pause(pauseId);
+    const item = await this.#item(pause, itemId, new Set(RELEASABLE), 'released');
+    const connection = this.engine.connections.get(item.connectionId);
+    if (at && connection) this.#checkNewTime(item, at, leadTimeOf(connection.adapter, item));
+    const stamp = this.#stamp(ctx);
+    const work: Work = { kind: 'release', id: newId('wrk'), itemId, at: at?.toISOString() ?? null, requested: stamp, startedAt: null };
+    await this.engine.store.changePause(pauseId, (p) => ({
+      pause: queueWork(p, work, new Date(stamp.at)),
+      audit: [
+        draft(ctx, new Date(stamp.at), { action: 'item.release-requested', pauseId, itemId, connectionId: item.connectionId, data: { scheduledAt: work.at } }),
+      ],
+    }));
+    this.#workers.kick(pauseId);
+    await this.#done(pauseId, work.id)();
+    return (await this.engine.store.getItem(itemId))!;
   }
 
-  /** A person decides an item stays suspended. */
+  /** A person decides an item stays suspended: no platform call, one durable write. */
   async keep(pauseId: string, itemId: string, ctx: RequestContext): Promise<Item> {
-    return this.#jobs.run(pauseId, async () => {
-      const pause = await this.#pause(pauseId);
-      const item = await this.#item(pause, itemId, KEEPABLE, 'kept');
-      const transition = kept(item, this.engine.clock.now());
-      recordTransitions(this.engine, ctx, [transition]);
-      await this.engine.store.flush(); // a person's decision is durable before we answer
-      return transition.item;
-    });
+    const pause = await this.#pause(pauseId);
+    const item = await this.#item(pause, itemId, KEEPABLE, 'kept');
+    const transition = kept(item, momentOf(this.engine, ctx));
+    await this.engine.store.recordTransitions([transition]);
+    return transition.item;
   }
 
   async getPause(pauseId: string): Promise<PauseView> {
@@ -143,31 +140,41 @@ export class PausesService {
     return this.engine.store.listItems(pauseId, filter, page);
   }
 
-  /** After a crash: finishes every pause left suspending or resuming (invariant 2). */
+  /** At start: carries out the stored pending work of every pause, and nothing else. */
   async recover(): Promise<string[]> {
-    const unfinished = await this.engine.store.pausesInStates(new Set(['planning', 'suspending', 'resuming']));
+    const unfinished = await this.engine.store.pausesWithWork();
     const ctx: RequestContext = { actor: SYSTEM_ACTOR, source: 'system', requestId: newId('req') };
     for (const pause of unfinished) {
-      await this.engine.audit.record(ctx, [{ action: 'pause.recovering', pauseId: pause.id, data: { state: pause.state } }]);
-      if (pause.state === 'resuming' && pause.resume)
-        void this.#queue(pause.id, () => runResumeJob(this.engine, ctx, pause.id, pause.resume!, true));
-      else void this.#queue(pause.id, () => runSuspendJob(this.engine, ctx, pause.id, { kinds: pause.kinds, retryFailed: false, recovering: true }));
+      await this.engine.store.appendAudit([
+        draft(ctx, this.engine.clock.now(), { action: 'pause.recovering', pauseId: pause.id, data: { state: pause.state, work: pause.work.map((w) => w.kind) } }),
+      ]);
+      this.#workers.kick(pause.id);
     }
     return unfinished.map((p) => p.id);
   }
 
-  /** Resolves when no work is queued or running (tests, shutdown). */
+  /** Resolves when no work is running (tests, shutdown). */
   idle(): Promise<void> {
-    return this.#jobs.idle();
+    return this.#workers.idle();
   }
 
-  #queue(pauseId: string, job: () => Promise<void>): Promise<void> {
-    return this.#jobs.run(pauseId, job).catch(() => undefined);
+  #decide<T>(decision: () => Promise<T>): Promise<T> {
+    const result = this.#decisions.then(decision, decision);
+    this.#decisions = result.catch(() => undefined);
+    return result;
+  }
+
+  #done(pauseId: string, workId: string | null): () => Promise<void> {
+    return () => (workId ? this.#workers.waitFor(pauseId, workId) : this.#workers.waitForPending(pauseId));
+  }
+
+  #stamp(ctx: RequestContext): Stamp {
+    return { at: this.engine.clock.now().toISOString(), ...ctx };
   }
 
   async #view(pauseId: string): Promise<PauseView> {
     const pause = (await this.engine.store.getPause(pauseId))!;
-    return pauseView(pause, await this.engine.store.itemsOfPause(pauseId));
+    return pauseView(pause, await this.engine.store.countItems(pauseId));
   }
 
   async #pause(pauseId: string): Promise<Pause> {
@@ -186,17 +193,18 @@ export class PausesService {
 
   async #resumableItems(pause: Pause, ids: string[] | undefined): Promise<Item[]> {
     const items = await this.engine.store.itemsOfPause(pause.id);
-    if (pause.state === 'planning' || pause.state === 'suspending') {
-      if (ids) throw new AppError('conflict', `pause ${pause.id} is still ${pause.state}; resume single items once it is active`);
-      return items.filter(RESUMABLE);
+    const resumable = (i: Item) => RESUMABLE_STATES.includes(i.state);
+    if (pause.state === 'suspending') {
+      if (ids) throw new AppError('conflict', `pause ${pause.id} is still suspending; resume single items once it is active`);
+      return items.filter(resumable);
     }
-    if (!ids) return items.filter(RESUMABLE);
+    if (!ids) return items.filter(resumable);
     const known = new Set(items.map((i) => i.id));
     const unknown = ids.filter((id) => !known.has(id));
     if (unknown.length > 0) throw new AppError('unprocessable', `not items of pause ${pause.id}: ${unknown.join(', ')}`, { unknown });
     const wanted = new Set(ids);
     const chosen = items.filter((i) => wanted.has(i.id));
-    const stuck = chosen.filter((i) => !RESUMABLE(i));
+    const stuck = chosen.filter((i) => !resumable(i));
     if (stuck.length > 0)
       throw new AppError('conflict', 'some items are not suspended; release or keep missed items instead', {
         items: stuck.map((i) => ({ id: i.id, state: i.state })),

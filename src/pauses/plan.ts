@@ -1,19 +1,15 @@
-import type { Kind, ListPage, LiveItem } from '../../adapters/types.js';
+import type { Kind, LiveItem } from '../../adapters/types.js';
+import { draft } from '../audit/audit-entry.js';
+import type { RequestContext } from '../domain/actor.js';
 import { newId } from '../domain/ids.js';
-import type { Item } from '../domain/item.js';
-import type { Listing, Pause } from '../domain/pause.js';
+import type { Item, ItemError } from '../domain/item.js';
+import type { Listing } from '../domain/pause.js';
 import { usableConnection, type Engine } from './engine.js';
-import { asAdapterError, retryCall } from './with-retries.js';
+import { asAdapterError, RetryBudget } from './with-retries.js';
 
 export interface PlanTarget {
   connectionId: string;
   kind: Kind;
-}
-
-export interface Plan {
-  listings: Listing[];
-  /** new items, not yet stored */
-  items: Item[];
 }
 
 /** The connection × kind pairs a pause covers: kinds a connection's platform does not have are left out. */
@@ -24,51 +20,90 @@ export function planTargets(engine: Engine, connectionIds: readonly string[], ki
   });
 }
 
+export type WalkResult = { ok: true } | { ok: false; error: Omit<ItemError, 'at'>; resumeFrom: string | null };
+
 /**
- * Lists the live items of each target. Items another pause already holds are counted, not
- * taken (invariant 5). A listing is all or nothing: a failure mid-way keeps none of its items
- * and marks the listing failed, for `retry`.
+ * Walks a target's listing page by page, handing each page to `onPage` before asking for the
+ * next. A failed page is retried as the platform allows, going on after the last good page
+ * (`next`), never from the start again.
  */
-export async function plan(engine: Engine, pause: Pick<Pause, 'id'>, targets: readonly PlanTarget[]): Promise<Plan> {
-  const results = await Promise.all(targets.map((target) => planOne(engine, pause.id, target)));
-  return { listings: results.map((r) => r.listing), items: results.flatMap((r) => r.items) };
-}
-
-async function planOne(engine: Engine, pauseId: string, target: PlanTarget): Promise<{ listing: Listing; items: Item[] }> {
-  const base = { connectionId: target.connectionId, kind: target.kind, found: 0, heldElsewhere: 0 };
+export async function walkListing(
+  engine: Engine,
+  target: PlanTarget,
+  from: string | null,
+  onPage: (items: LiveItem[]) => Promise<void>,
+): Promise<WalkResult> {
   const usable = usableConnection(engine, target.connectionId);
-  if (usable.error) return { listing: { ...base, state: 'failed', error: usable.error }, items: [] };
-  let live: LiveItem[];
-  try {
-    live = await retryCall(() => collect(usable.client.listLive(target.kind)), engine.retry, { idempotent: true });
-  } catch (error) {
-    const listingError = { ...asAdapterError(error).toInfo(), at: engine.clock.now().toISOString() };
-    return { listing: { ...base, state: 'failed', error: listingError }, items: [] };
-  }
-  const now = engine.clock.now().toISOString();
-  const items: Item[] = [];
-  const seen = new Set<string>();
-  let heldElsewhere = 0;
-  for (const liveItem of live) {
-    if (seen.has(liveItem.externalId)) continue;
-    seen.add(liveItem.externalId);
-    const holder = await engine.store.findHolder(target.connectionId, liveItem.externalId);
-    if (holder) {
-      if (holder.pauseId !== pauseId) heldElsewhere++;
-      continue;
+  if (usable.error) return { ok: false, error: usable.error, resumeFrom: from };
+  const budget = new RetryBudget(engine.retry, { idempotent: true });
+  let next = from;
+  let restarted = false;
+  for (;;) {
+    try {
+      for await (const page of usable.client.listLive(target.kind, next ?? undefined)) {
+        await onPage(page.items);
+        next = page.next;
+        budget.reset();
+      }
+      return { ok: true };
+    } catch (thrown) {
+      const error = asAdapterError(thrown);
+      // A stored place may have expired (cursors do): go over the listing once from the start,
+      // the items already taken are recognised and not taken twice.
+      if (error.code === 'invalid_request' && next !== null && !restarted) {
+        restarted = true;
+        next = null;
+        continue;
+      }
+      const wait = budget.next(error);
+      if (wait === null) return { ok: false, error: error.toInfo(), resumeFrom: next };
+      await engine.retry.sleep(wait);
     }
-    items.push(newItem(pauseId, target.connectionId, usable.connection.platform, liveItem, now));
   }
-  return { listing: { ...base, state: 'done', found: items.length, heldElsewhere, error: null }, items };
 }
 
-async function collect(pages: AsyncIterable<ListPage>): Promise<LiveItem[]> {
-  const all: LiveItem[] = [];
-  for await (const page of pages) all.push(...page.items);
-  return all;
+/**
+ * Lists one target and claims each page's live items for the pause as it comes: their snapshots
+ * are durable before anything is suspended (invariant 2), and an object another pause holds is
+ * counted, not taken (invariant 5).
+ */
+export async function listAndClaim(engine: Engine, ctx: RequestContext, pauseId: string, target: PlanTarget, from: string | null): Promise<Listing> {
+  let found = 0;
+  let heldElsewhere = 0;
+  const platform = engine.connections.get(target.connectionId)?.platform ?? 'unknown';
+  const result = await walkListing(engine, target, from, async (live) => {
+    if (live.length === 0) return;
+    const now = engine.clock.now();
+    const claim = await engine.store.claimItems(
+      pauseId,
+      live.map((l) => newItem(pauseId, target.connectionId, platform, l, now.toISOString())),
+      (r) =>
+        r.claimed.length === 0
+          ? []
+          : [
+              draft(ctx, now, {
+                action: 'items.claimed',
+                pauseId,
+                connectionId: target.connectionId,
+                data: { kind: target.kind, claimed: r.claimed.length, heldElsewhere: r.heldElsewhere, itemIds: r.claimed.map((i) => i.id) },
+              }),
+            ],
+    );
+    found += claim.claimed.length;
+    heldElsewhere += claim.heldElsewhere;
+  });
+  const at = engine.clock.now().toISOString();
+  return {
+    ...target,
+    found,
+    heldElsewhere,
+    ...(result.ok
+      ? { state: 'done' as const, error: null, resumeFrom: null }
+      : { state: 'failed' as const, error: { ...result.error, at }, resumeFrom: result.resumeFrom }),
+  };
 }
 
-function newItem(pauseId: string, connectionId: string, platform: string, live: LiveItem, now: string): Item {
+export function newItem(pauseId: string, connectionId: string, platform: string, live: LiveItem, now: string): Omit<Item, 'seq'> {
   return {
     id: newId('itm'),
     pauseId,
@@ -93,6 +128,7 @@ function newItem(pauseId: string, connectionId: string, platform: string, live: 
     failedDuring: null,
     lastError: null,
     note: null,
+    waitingUntil: null,
     handedOverTo: null,
     handedOverFrom: null,
     createdAt: now,

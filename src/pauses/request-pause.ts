@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../adapters/shared/fingerprint.js';
+import { draft } from '../audit/audit-entry.js';
 import type { Severity } from '../config/schema.js';
 import type { Connection } from '../connections/connections.js';
 import type { RequestContext } from '../domain/actor.js';
 import { AppError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
-import { COVERING_STATES, inForce, type Pause, type Scope } from '../domain/pause.js';
+import { type Pause, type Scope, type Stamp, type Work } from '../domain/pause.js';
 import { resolveScope, sameConnections } from '../policy/scope.js';
 import { resolveSeverity } from '../policy/severity.js';
+import type { IdempotencyRecord } from '../store/store.js';
 import type { Engine } from './engine.js';
-import { itemView } from './pause-view.js';
-import { plan, planTargets } from './plan.js';
+import { queueWork } from './pause-lifecycle.js';
 
 export interface PauseInput {
   severity: number | string;
@@ -19,17 +20,20 @@ export interface PauseInput {
   dryRun: boolean;
 }
 
-/** What a trigger led to. */
+/** What a trigger led to; `workId` is the work it queued or joined (for `?wait=true`). */
 export type PauseDecision =
-  | { kind: 'created' | 'escalated'; pause: Pause; addedKinds: Pause['kinds'] }
-  | { kind: 'joined'; pause: Pause }
-  | { kind: 'replayed'; pause: Pause; status: number };
+  | { kind: 'created' | 'escalated'; pause: Pause; workId: string }
+  | { kind: 'joined'; pause: Pause; workId: string | null }
+  | { kind: 'replayed'; pause: Pause; status: number; workId: string | null };
 
 export interface Resolved {
   severity: Severity;
   scope: Scope;
   connectionIds: string[];
 }
+
+/** Idempotency keys are remembered this long, like most payment APIs'. */
+const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
 
 export function resolveRequest(severities: readonly Severity[], connections: readonly Connection[], input: PauseInput): Resolved {
   const severity = resolveSeverity(severities, input.severity);
@@ -38,9 +42,9 @@ export function resolveRequest(severities: readonly Severity[], connections: rea
 }
 
 /**
- * Decides, under the exclusive claim lock, whether a trigger creates a pause, joins the active
- * pause of the same scope (same or lower severity) or escalates it (higher severity), and
- * honours the Idempotency-Key (invariant 5). The caller queues the suspension work.
+ * Decides whether a trigger creates a pause, joins the pause in force on the same connections
+ * (same or lower severity) or escalates it (higher), and honours the Idempotency-Key
+ * (invariant 5). The pause and its pending work are stored in the write that accepts the request.
  */
 export async function decidePause(
   engine: Engine,
@@ -50,91 +54,88 @@ export async function decidePause(
   idempotencyKey: string | undefined,
 ): Promise<PauseDecision> {
   const { severity, connectionIds } = resolved;
+  const now = engine.clock.now();
   const key = idempotencyKey && `${ctx.actor.id}:${idempotencyKey}`;
   const requestHash = `sha256:${createHash('sha256').update(canonicalJson({ severity: severity.level, reason: input.reason, connectionIds })).digest('hex')}`;
   if (key) {
     const previous = await engine.store.getIdempotency(key);
-    if (previous) {
-      if (previous.requestHash !== requestHash)
-        throw new AppError('unprocessable', 'this Idempotency-Key was already used with a different request');
-      return { kind: 'replayed', pause: (await engine.store.getPause(previous.pauseId))!, status: previous.status };
+    if (previous && now.getTime() - Date.parse(previous.createdAt) < IDEMPOTENCY_TTL_MS) {
+      if (previous.requestHash !== requestHash) throw new AppError('unprocessable', 'this Idempotency-Key was already used with a different request');
+      const pause = (await engine.store.getPause(previous.pauseId))!;
+      return { kind: 'replayed', pause, status: previous.status, workId: pause.work.at(-1)?.id ?? null };
     }
   }
-  const decision = await decide(engine, ctx, input, resolved);
-  if (key)
-    await engine.store.putIdempotency({
-      key,
-      requestHash,
-      pauseId: decision.pause.id,
-      status: decision.kind === 'created' ? 202 : 200,
-      createdAt: engine.clock.now().toISOString(),
-    });
-  return decision;
-}
+  const record = (pauseId: string, status: number): IdempotencyRecord | undefined =>
+    key ? { key, requestHash, pauseId, status, createdAt: now.toISOString() } : undefined;
+  const stamp: Stamp = { at: now.toISOString(), ...ctx };
 
-async function decide(engine: Engine, ctx: RequestContext, input: PauseInput, resolved: Resolved): Promise<PauseDecision> {
-  const { severity, scope, connectionIds } = resolved;
-  const now = engine.clock.now().toISOString();
-  const active = (await engine.store.pausesInStates(COVERING_STATES)).find((p) => inForce(p) && sameConnections(p.connectionIds, connectionIds));
-  if (active && severity.level <= active.severity) {
-    await engine.audit.record(ctx, [{ action: 'pause.joined', pauseId: active.id, data: { severity: severity.level, reason: input.reason } }]);
-    return { kind: 'joined', pause: active };
-  }
-  if (active) {
-    const addedKinds = severity.kinds.filter((k) => !active.kinds.includes(k));
-    const pause = await engine.store.updatePause(active.id, (p) => ({
-      ...p,
-      severity: severity.level,
-      severityName: severity.name,
-      kinds: [...new Set([...p.kinds, ...severity.kinds])],
-      escalations: [...p.escalations, { from: p.severity, to: severity.level, at: now, ...ctx }],
-      updatedAt: now,
-    }));
-    await engine.audit.record(ctx, [
-      { action: 'pause.escalated', pauseId: pause.id, data: { from: active.severity, to: severity.level, addedKinds, reason: input.reason } },
-    ]);
-    return { kind: 'escalated', pause, addedKinds };
-  }
+  const covering = (await engine.store.pausesInForce()).find((p) => sameConnections(p.connectionIds, connectionIds));
+  if (covering) return joinOrEscalate(engine, covering.id, input, resolved, stamp, record);
+
+  const work: Work = { kind: 'suspend', id: newId('wrk'), kinds: [...severity.kinds], requested: stamp, startedAt: null };
   const pause: Pause = {
     id: newId('pau'),
     severity: severity.level,
     severityName: severity.name,
     kinds: [...severity.kinds],
     reason: input.reason,
-    scope,
+    scope: resolved.scope,
     connectionIds,
-    state: 'planning',
+    state: 'suspending',
     ...ctx,
-    createdAt: now,
-    updatedAt: now,
+    createdAt: stamp.at,
+    updatedAt: stamp.at,
     activeAt: null,
     resumedAt: null,
     escalations: [],
     listings: [],
     resume: null,
+    work: [work],
   };
-  await engine.store.insertPause(pause);
-  await engine.audit.record(ctx, [
-    { action: 'pause.requested', pauseId: pause.id, data: { severity: severity.level, reason: input.reason, connectionIds, kinds: pause.kinds } },
-  ]);
-  return { kind: 'created', pause, addedKinds: pause.kinds };
+  const idempotency = record(pause.id, 202);
+  const opened = await engine.store.openPause(pause, {
+    audit: [draft(ctx, now, { action: 'pause.requested', pauseId: pause.id, data: { severity: severity.level, reason: input.reason, connectionIds, kinds: pause.kinds } })],
+    ...(idempotency && { idempotency }),
+  });
+  // Another request opened a pause on the same connections a moment ago: this one joins it.
+  if (opened.kind === 'covered') return joinOrEscalate(engine, opened.pause.id, input, resolved, stamp, record);
+  return { kind: 'created', pause, workId: work.id };
 }
 
-/** A dry run: what a pause would suspend now, changing nothing. */
-export async function previewPause(engine: Engine, resolved: Resolved) {
-  const { severity, connectionIds } = resolved;
-  const result = await plan(engine, { id: 'dry-run' }, planTargets(engine, connectionIds, severity.kinds));
-  return {
-    dryRun: true as const,
-    severity: severity.level,
-    severityName: severity.name,
-    kinds: severity.kinds,
-    connectionIds,
-    listings: result.listings,
-    total: result.items.length,
-    items: result.items.map((i) => {
-      const { id: _id, pauseId: _pauseId, ...rest } = itemView(i);
-      return rest;
-    }),
-  };
+async function joinOrEscalate(
+  engine: Engine,
+  pauseId: string,
+  input: PauseInput,
+  { severity }: Resolved,
+  stamp: Stamp,
+  record: (pauseId: string, status: number) => IdempotencyRecord | undefined,
+): Promise<PauseDecision> {
+  const now = new Date(stamp.at);
+  const ctx = { actor: stamp.actor, source: stamp.source, requestId: stamp.requestId };
+  const idempotency = record(pauseId, 200);
+  let escalated: Work | null = null;
+  // Decided inside the store's atomic change: two triggers at once cannot both escalate.
+  const pause = await engine.store.changePause(pauseId, (p) => {
+    if (severity.level <= p.severity) {
+      return { audit: [draft(ctx, now, { action: 'pause.joined', pauseId, data: { severity: severity.level, reason: input.reason } })], ...(idempotency && { idempotency }) };
+    }
+    const added = severity.kinds.filter((k) => !p.kinds.includes(k));
+    escalated = { kind: 'escalate', id: newId('wrk'), kinds: added, from: p.severity, to: severity.level, requested: stamp, startedAt: null };
+    const raised: Pause = {
+      ...p,
+      severity: severity.level,
+      severityName: severity.name,
+      kinds: [...new Set([...p.kinds, ...severity.kinds])],
+      escalations: [...p.escalations, { from: p.severity, to: severity.level, ...stamp }],
+    };
+    return {
+      // The escalation's listing is pending work: the pause reads `suspending` until it is done.
+      pause: queueWork(raised, escalated, now),
+      audit: [draft(ctx, now, { action: 'pause.escalated', pauseId, data: { from: p.severity, to: severity.level, addedKinds: added, reason: input.reason } })],
+      ...(idempotency && { idempotency }),
+    };
+  });
+  const work = escalated as Work | null;
+  if (work) return { kind: 'escalated', pause, workId: work.id };
+  return { kind: 'joined', pause, workId: pause.work.at(-1)?.id ?? null };
 }

@@ -2,13 +2,14 @@ import { methodTraits, type AdapterClient, type Observation, type PlatformAdapte
 import type { RequestContext } from '../domain/actor.js';
 import type { Item } from '../domain/item.js';
 import type { MissedPolicy, Pause } from '../domain/pause.js';
-import { usableConnection, type Engine } from './engine.js';
-import { forEachBatch } from './fan-out.js';
+import type { ItemTransition } from '../store/store.js';
+import { momentOf, usableConnection, type Engine } from './engine.js';
+import { inBatches, perConnection } from './fan-out.js';
 import { coveringPause, handOver } from './handover.js';
-import { drifted, failed, missed, restored, skipped, type Transition } from './item-transitions.js';
+import { drifted, failed, missed, restored, skipped, type Moment } from './item-lifecycle.js';
 import { decideTime } from './missed-policy.js';
-import { driftReason, observed, refOf, viewOf } from './observation.js';
-import { recordTransitions } from './record.js';
+import { absent, driftReason, observed, refOf, viewOf } from './observation.js';
+import { recordWait } from './suspend.js';
 import { asAdapterError, retryBatch, retryCall } from './with-retries.js';
 
 export interface RestoreOptions {
@@ -21,75 +22,83 @@ export interface RestoreOptions {
 
 /**
  * Puts items back from their snapshots (invariant 3), walking the stored items — never a fresh
- * listing. Per batch: hand over what another pause covers, inspect the rest, leave drifted items
- * alone, hold missed ones (invariant 4), restore the others.
+ * listing. Per batch: hand over what another pause covers, look at the rest where it can have
+ * changed, leave drifted items alone, hold missed ones (invariant 4), restore the others.
  */
-export async function restoreItems(
-  engine: Engine,
-  ctx: RequestContext,
-  pause: Pause,
-  items: readonly Item[],
-  options: RestoreOptions,
-): Promise<void> {
-  await forEachBatch(engine, 'restore', items, (connectionId, batch) =>
-    engine.lock.shared(async () => {
-      const remaining: Item[] = [];
-      for (const item of batch) {
-        const to = item.state === 'suspended' || item.state === 'missed' || item.state === 'kept' ? await coveringPause(engine, item) : undefined;
-        if (to) await handOver(engine, ctx, item, to);
-        else remaining.push(item);
-      }
-      if (remaining.length === 0) return;
-      const usable = usableConnection(engine, connectionId);
-      let transitions: Transition[];
-      if (usable.error) transitions = remaining.map((item) => failed(item, usable.error, 'restore', engine.clock.now()));
-      else {
-        try {
-          transitions = await restoreBatch(engine, usable.connection.adapter, usable.client, pause, remaining, options);
-        } catch (error) {
-          transitions = remaining.map((item) => failed(item, asAdapterError(error).toInfo(), 'restore', engine.clock.now()));
+export async function restoreItems(engine: Engine, ctx: RequestContext, pause: Pause, items: readonly Item[], options: RestoreOptions): Promise<void> {
+  await perConnection(items, (connectionId, list) =>
+    inBatches(engine, connectionId, 'restore', list, (batch) =>
+      engine.locks.shared(connectionId, async () => {
+        const remaining: Item[] = [];
+        for (const item of batch) {
+          const held = item.state === 'suspended' || item.state === 'missed' || item.state === 'kept';
+          const to = held ? await coveringPause(engine, item) : undefined;
+          if (to) await handOver(engine, ctx, item, to);
+          else remaining.push(item);
         }
-      }
-      recordTransitions(engine, ctx, transitions);
-    }),
+        if (remaining.length === 0) return;
+        const usable = usableConnection(engine, connectionId);
+        let transitions: ItemTransition[];
+        if (usable.error) transitions = remaining.map((item) => failed(item, usable.error, 'restore', momentOf(engine, ctx)));
+        else {
+          try {
+            transitions = await restoreBatch(engine, ctx, usable.connection.adapter, usable.client, pause, remaining, options);
+          } catch (error) {
+            transitions = remaining.map((item) => failed(item, asAdapterError(error).toInfo(), 'restore', momentOf(engine, ctx)));
+          }
+        }
+        await engine.store.recordTransitions(transitions);
+      }),
+    ),
   );
 }
 
+/**
+ * Whether the platform must be asked about the item before it is put back: always when someone
+ * could have changed it while suspended, or when our suspension was never confirmed. A message
+ * we deleted cannot have changed: there is nothing to read back.
+ */
+export const mustLook = (item: Item): boolean =>
+  methodTraits(item.method).changeableWhileSuspended || !(item.state === 'suspended' || item.state === 'missed' || item.state === 'kept');
+
 async function restoreBatch(
   engine: Engine,
+  ctx: RequestContext,
   adapter: PlatformAdapter,
   client: AdapterClient,
   pause: Pause,
   batch: Item[],
   options: RestoreOptions,
-): Promise<Transition[]> {
-  const seen = await retryCall(() => client.inspect(batch.map(refOf)), engine.retry, { idempotent: true });
+): Promise<ItemTransition[]> {
+  const look = batch.filter(mustLook);
+  const seen = look.length > 0 ? await retryCall(() => client.inspect(look.map(refOf)), engine.retry, { idempotent: true }) : [];
   const byId = new Map(seen.map((o) => [o.externalId, o]));
-  const now = engine.clock.now();
-  const transitions: Transition[] = [];
+  const at = momentOf(engine, ctx);
+  const transitions: ItemTransition[] = [];
   const ready: Array<{ item: Item; request: RestoreRequest }> = [];
 
   for (const item of batch) {
-    const observation = byId.get(item.externalId);
+    const observation = mustLook(item) ? byId.get(item.externalId) : absent(item.externalId);
     if (!observation) {
-      transitions.push(failed(item, { code: 'unexpected_response', message: 'the platform did not describe this item', retryable: true, ambiguous: false }, 'restore', now));
+      const error = { code: 'unexpected_response', message: 'the platform did not describe this item', retryable: true, ambiguous: false };
+      transitions.push(failed(item, error, 'restore', at));
       continue;
     }
     const verdict = judge(item, observation);
     if (verdict.kind === 'transition') {
-      transitions.push(verdict.make(now));
+      transitions.push(verdict.make(at));
       continue;
     }
     const time = decideTime(item, adapter, options.policy, {
-      now,
+      now: at.now,
       pausedAt: new Date(pause.createdAt),
       ...(options.explicitTimes?.has(item.id) && { explicit: options.explicitTimes.get(item.id)! }),
     });
     if ('hold' in time) {
-      transitions.push(missed(item, now));
+      transitions.push(missed(item, at));
       continue;
     }
-    // A re-create may already have happened if we crashed mid-way or the last answer was unclear.
+    // An earlier restore may have happened if we crashed mid-way or the last answer was unclear.
     const mayExist = !methodTraits(item.method).idempotentRestore && (options.recovering || item.lastError?.ambiguous === true);
     ready.push({ item, request: { ...refOf(item), scheduledAt: time.restoreAt, mayExist } });
   }
@@ -101,29 +110,29 @@ async function restoreBatch(
     ready.map((r) => r.item),
     (b) => client.restore(b.map((i) => requests.get(i.externalId)!)),
     engine.retry,
-    { idempotent },
+    { idempotent, onWait: (ms, error, items) => recordWait(engine, ctx, items, ms, error) },
   );
   for (const { item, outcome, ambiguous } of results) {
-    const at = engine.clock.now();
+    const now = momentOf(engine, ctx);
     if (outcome.kind === 'ok') {
       const scheduledAt = requests.get(item.externalId)!.scheduledAt;
-      transitions.push(restored(item, { status: outcome.status, scheduledAt, ...(outcome.newExternalId && { newExternalId: outcome.newExternalId }), ...(outcome.note && { note: outcome.note }) }, at));
-    } else transitions.push(failed(item, { ...outcome.error, ambiguous: outcome.error.ambiguous || ambiguous }, 'restore', at));
+      transitions.push(restored(item, { status: outcome.status, scheduledAt, ...(outcome.newExternalId && { newExternalId: outcome.newExternalId }), ...(outcome.note && { note: outcome.note }) }, now));
+    } else transitions.push(failed(item, { ...outcome.error, ambiguous: outcome.error.ambiguous || ambiguous }, 'restore', now));
   }
   return transitions;
 }
 
-export type Verdict = { kind: 'restore' } | { kind: 'transition'; make: (now: Date) => Transition };
+export type Verdict = { kind: 'restore' } | { kind: 'transition'; make: (at: Moment) => ItemTransition };
 
 /** Whether an item can be put back, given what the platform shows of it now. */
 export function judge(item: Item, seen: Observation): Verdict {
   const view = viewOf(item, seen);
-  const leave = (make: (now: Date) => Transition): Verdict => ({ kind: 'transition', make });
+  const leave = (make: (at: Moment) => ItemTransition): Verdict => ({ kind: 'transition', make });
   // Its suspension was never confirmed: if it is still live there is nothing to put back.
   if (item.state === 'planned' || (item.state === 'failed' && item.failedDuring === 'suspend')) {
     if (view === 'suspended') return { kind: 'restore' };
-    if (view === 'live') return leave((now) => skipped(item, 'its suspension never took effect', now));
-    return leave((now) => drifted(item, driftReason(item, seen), now, observed(seen)));
+    if (view === 'live') return leave((at) => skipped(item, 'its suspension never took effect', at));
+    return leave((at) => drifted(item, driftReason(item, seen), observed(seen), at));
   }
   switch (view) {
     case 'suspended':
@@ -131,10 +140,10 @@ export function judge(item: Item, seen: Observation): Verdict {
     case 'live':
       // Back already, as it was (an earlier restore whose answer was lost, or someone beat us to it).
       if (methodTraits(item.method).keepsId && seen.scheduledAt === (item.restoredScheduledAt ?? item.scheduledAt))
-        return leave((now) => restored(item, { status: seen.status ?? 'live', scheduledAt: seen.scheduledAt, note: 'already back on the platform' }, now));
-      return leave((now) => drifted(item, driftReason(item, seen), now, observed(seen)));
+        return leave((at) => restored(item, { status: seen.status ?? 'live', scheduledAt: seen.scheduledAt, note: 'already back on the platform' }, at));
+      return leave((at) => drifted(item, driftReason(item, seen), observed(seen), at));
     case 'gone':
     case 'changed':
-      return leave((now) => drifted(item, driftReason(item, seen), now, observed(seen)));
+      return leave((at) => drifted(item, driftReason(item, seen), observed(seen), at));
   }
 }

@@ -1,5 +1,7 @@
 // A bad config is refused with a ConfigError whose message names the field (parseConfig, then
-// checkConnections against the adapter registry), as main.ts does at boot.
+// checkConnections against the adapter registry), as main.ts does at boot. What is wrong with one
+// connection alone (its settings, account ids, credential names) makes that connection unusable
+// instead, named the same way: the other platforms must still be paused in a crisis.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -35,8 +37,6 @@ describe('a bad config is refused, naming the field', () => {
     ['an unknown platform', (r) => (r.connections[0].platform = 'myspace'), 'connections[0].platform', /unknown platform "myspace" \(known: hootsuite, meta-ads, mailchimp\)/],
     ['a credential written inline', (r) => (r.connections[1].credentials.accessToken = 'EAAB9xkZCZBsecret'), 'connections[1].credentials.accessToken', /must name an environment variable/],
     ['a lower-case variable name', (r) => (r.connections[0].credentials.accessToken = 'hootsuite_token'), 'connections[0].credentials.accessToken', /environment variable/],
-    ['a missing credential key', (r) => (r.connections[2].credentials = {}), 'connections[2].credentials.apiKey', /mailchimp needs "apiKey"/],
-    ['an extra credential key', (r) => (r.connections[0].credentials.appSecret = 'HOOTSUITE_APP_SECRET'), 'connections[0].credentials.appSecret', /takes no credential "appSecret" \(it takes accessToken\)/],
     ['levels not ascending', (r) => (r.severities[2].level = 2), 'severities[2].level', /unique and ascending/],
     ['levels descending', (r) => r.severities.reverse(), 'severities[1].level', /unique and ascending/],
     ['a duplicate severity name', (r) => (r.severities[1].name = 'watch'), 'severities[1].name', /duplicate severity name "watch"/],
@@ -46,10 +46,6 @@ describe('a bad config is refused, naming the field', () => {
     ['no severities', (r) => (r.severities = []), 'severities', /./],
     ['a duplicate connection id', (r) => (r.connections[2].id = 'hootsuite-acme'), 'connections[2].id', /duplicate connection id "hootsuite-acme"/],
     ['a connection id that is not a slug', (r) => (r.connections[0].id = 'Hootsuite Acme'), 'connections[0].id', /lower-case/],
-    ['invalid adapter settings', (r) => (r.connections[1].settings = { apiVersion: '25' }), 'connections[1].settings.apiVersion', /Graph API version such as v25.0/],
-    ['a misspelt adapter setting', (r) => (r.connections[0].settings = { lookAheadWeeks: 8 }), 'connections[0].settings', /Unrecognized key: "lookAheadWeeks"/],
-    ['an invalid Mailchimp data center', (r) => (r.connections[2].settings.dc = 'US-14'), 'connections[2].settings.dc', /data center/],
-    ['meta-ads without account ids', (r) => (r.connections[1].accountIds = []), 'connections[1].accountIds', /meta-ads needs at least one ad account id/],
     ['an unknown top-level field', (r) => (r.severitys = []), '(root)', /severitys/],
     ['an unknown connection field', (r) => (r.connections[0].token = 'x'), 'connections[0]', /token/],
     ['an unknown execution field', (r) => (r.execution.retry = 3), 'execution', /retry/],
@@ -71,17 +67,6 @@ describe('a bad config is refused, naming the field', () => {
     expect(error.message).not.toContain('EAAB9xkZCZBsecret');
   });
 
-  it('lists every problem at once, across connections', () => {
-    const error = refusal(
-      edited((r) => {
-        r.connections[0].credentials = {};
-        r.connections[1].accountIds = [];
-        r.connections[2].platform = 'myspace';
-      }),
-    );
-    expect(error.problems.map((p) => p.split(':')[0])).toEqual(['connections[0].credentials.accessToken', 'connections[1].accountIds', 'connections[2].platform']);
-  });
-
   it('accepts connections and runbook left out, and fills the defaults', () => {
     const raw = base();
     const config = parseConfig({ severities: raw.severities });
@@ -89,6 +74,44 @@ describe('a bad config is refused, naming the field', () => {
     expect(config.execution).toEqual({ retries: 5, backoffMs: 500, maxRetryWaitMs: 900_000, requestTimeoutMs: 30_000 });
     expect(config.resume).toEqual({ missed: 'hold' });
     expect(checkConnections(config, createRegistry())).toEqual([]);
+  });
+});
+
+describe('a connection the adapter refuses is unusable, naming the field, and the others are not', () => {
+  it.each<[string, (raw: Raw) => void, string, RegExp]>([
+    ['a missing credential key', (r) => (r.connections[2].credentials = {}), 'connections[2].credentials.apiKey', /mailchimp needs "apiKey"/],
+    ['an extra credential key', (r) => (r.connections[0].credentials.appSecret = 'HOOTSUITE_APP_SECRET'), 'connections[0].credentials.appSecret', /takes no credential "appSecret" \(it takes accessToken\)/],
+    ['invalid adapter settings', (r) => (r.connections[1].settings = { apiVersion: '25' }), 'connections[1].settings.apiVersion', /Graph API version such as v25.0/],
+    ['a misspelt adapter setting', (r) => (r.connections[0].settings = { lookAheadWeeks: 8 }), 'connections[0].settings', /Unrecognized key: "lookAheadWeeks"/],
+    ['an invalid Mailchimp data center', (r) => (r.connections[2].settings.dc = 'US-14'), 'connections[2].settings.dc', /data center/],
+    ['meta-ads without account ids', (r) => (r.connections[1].accountIds = []), 'connections[1].accountIds', /meta-ads needs at least one ad account id/],
+  ])('%s', (_name, edit, field, message) => {
+    const specs = checkConnections(parseConfig(edited(edit), 'test.json'), createRegistry(), 'test.json');
+    const index = Number(/^connections\[(\d+)\]/.exec(field)![1]);
+    const problem = specs[index]!.problems.find((p) => p.startsWith(`${field}: `));
+    expect(problem, specs[index]!.problems.join('\n')).toBeDefined();
+    expect(problem).toMatch(message);
+    expect(specs.filter((_, i) => i !== index).every((spec) => spec.problems.length === 0)).toBe(true);
+  });
+
+  it('lists every problem of every connection, and only an unknown platform stops the start', () => {
+    const specs = checkConnections(
+      parseConfig(
+        edited((r) => {
+          r.connections[0].credentials = {};
+          r.connections[1].accountIds = [];
+          r.connections[1].settings = { apiVersion: '25' };
+        }),
+      ),
+      createRegistry(),
+    );
+    expect(specs.map((spec) => spec.problems.map((p) => p.split(':')[0]))).toEqual([
+      ['connections[0].credentials.accessToken'],
+      ['connections[1].accountIds', 'connections[1].settings.apiVersion'],
+      [],
+    ]);
+    const error = refusal(edited((r) => (r.connections[2].platform = 'myspace')));
+    expect(error.problems.map((p) => p.split(':')[0])).toEqual(['connections[2].platform']);
   });
 });
 

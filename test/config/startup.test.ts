@@ -7,6 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultConfigFile } from '../../src/config/load.js';
+import { api, getJson, startProcess } from '../support/process.js';
+
+const KEY = 'startup-api-key-0123456789abcdef';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'tsx.cmd' : 'tsx');
@@ -61,11 +64,21 @@ describe('starting with a bad config', () => {
     expect(await readdir(dir)).toEqual(['config.json']);
   }, 30_000);
 
-  it('exits 1 naming the field an adapter refuses', async () => {
+  it('starts without a connection whose settings its adapter refuses, naming the field, and says so', async () => {
     const { file, dataDir } = await withConfig((r) => (r.connections[1].settings = { apiVersion: '25' }));
-    const run = await start({ CONFIG_FILE: file, DATA_DIR: dataDir });
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain('connections[1].settings.apiVersion: a Graph API version such as v25.0');
+    const service = startProcess('src/main.ts', { CONFIG_FILE: file, DATA_DIR: dataDir, PORT: '0', SANDBOX_PORT: '0', BOOTSTRAP_API_KEY: KEY, LOG_LEVEL: 'warn' });
+    try {
+      const base = await service.waitFor(/listening on (http:\/\/\S+)/);
+      expect(service.output()).toContain('connections[1].settings.apiVersion: a Graph API version such as v25.0');
+      const connections = await api(base, KEY)('GET', '/v1/connections');
+      const meta = connections.body.data.find((c: { id: string }) => c.id === 'meta-ads-acme');
+      expect(meta.unusable).toMatchObject({ code: 'settings_invalid', message: expect.stringContaining('connections[1].settings.apiVersion') });
+      expect(connections.body.data.filter((c: { unusable: unknown }) => c.unusable === null)).toHaveLength(2);
+      const ready = await getJson(`${base}/readyz`);
+      expect(ready).toMatchObject({ status: 200, body: { status: 'degraded', connections: [{ id: 'meta-ads-acme', code: 'settings_invalid' }] } });
+    } finally {
+      await service.stop('SIGKILL');
+    }
   }, 30_000);
 
   it('exits 1 naming a config file that does not exist', async () => {

@@ -1,8 +1,6 @@
 // Shared checks for the HTTP suites: the one error shape, and "a refused request changed nothing".
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { expect } from 'vitest';
-import { DATA_FILE } from '../../src/store/lowdb-store.js';
+import { onDisk } from '../../src/store/lowdb/on-disk.js';
 import type { Harness } from '../support/service.js';
 
 export type Reply = Awaited<ReturnType<Harness['call']>>;
@@ -24,7 +22,7 @@ export function expectError(reply: Reply, status: number, code: string) {
   return error;
 }
 
-/** Everything a request could change: platforms, stored pauses and items, audit, the data file. */
+/** Everything a request could change: platforms, stored pauses and items, audit, what is on disk. */
 export async function worldOf(h: Harness) {
   await h.service.pauses.idle();
   await h.store.flush();
@@ -40,7 +38,7 @@ export async function worldOf(h: Harness) {
     pauses: structuredClone(pauses),
     items: structuredClone(items),
     audit: structuredClone(audit),
-    dataFile: await readFile(path.join(h.dataDir, DATA_FILE), 'utf8').catch(() => null),
+    onDisk: onDisk(h.dataDir),
   };
 }
 export type World = Awaited<ReturnType<typeof worldOf>>;
@@ -55,7 +53,7 @@ export async function expectUnchanged(h: Harness, before: World, options: { auth
   expect(after.platformWrites).toEqual(before.platformWrites);
   expect(after.pauses).toEqual(before.pauses);
   expect(after.items).toEqual(before.items);
-  expect(after.dataFile).toEqual(before.dataFile);
+  expect(after.onDisk).toEqual(before.onDisk);
   expect(after.audit.slice(0, before.audit.length)).toEqual(before.audit);
   const added = after.audit.slice(before.audit.length);
   expect(added.map((e) => e.action)).toEqual(Array(options.authFailures ?? 0).fill('auth.failed'));

@@ -33,7 +33,7 @@ describe('409 conflict', () => {
     h = await startHarness(server);
     const mailchimp = h.sandbox.simulators.get('mailchimp-acme')!;
     mailchimp.faults.inject({ kind: 'server-error', method: 'POST', times: Infinity });
-    const pause = await h.pause(3);
+    const pause = await h.pauseIncomplete(3);
     mailchimp.faults.clear();
     const [failed] = await h.items(pause.id, '&state=failed');
     expect(failed).toBeDefined();
@@ -76,7 +76,8 @@ describe('409 conflict', () => {
     const started = await h.call('POST', '/v1/pauses', { severity: 1, reason: 'r', scope: { connections: ['hootsuite-acme'] } });
     expect(started.status).toBe(202);
     const pauseId = started.body.pause.id as string;
-    for (let i = 0; i < 500 && (await h.store.getPause(pauseId))!.state !== 'suspending'; i++) await new Promise((r) => setTimeout(r, 5));
+    // Listed and claimed, but held back from the platform: the pause is `suspending`.
+    for (let i = 0; i < 500 && (await h.store.getPause(pauseId))!.listings.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
     const suspending = structuredClone(await h.store.getPause(pauseId));
     expect(suspending!.state).toBe('suspending');
     const items = structuredClone(await h.store.itemsOfPause(pauseId));

@@ -47,7 +47,11 @@ describe('health routes', () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'crisis-pause-readyz-'));
     const first = await startHarness(server, { dataDir });
     const pause = await first.pause(2, { scope: { connections: ['meta-ads-acme'] } });
-    await first.store.updatePause(pause.id, (p) => ({ ...p, state: 'suspending' }));
+    // A retry asked for and stored, whose job never ran: work left pending by a crash.
+    await first.store.changePause(pause.id, (p) => ({
+      pause: { ...p, state: 'suspending', work: [{ kind: 'retry', id: 'wrk_left', requested: { at: p.createdAt, actor: p.actor, source: 'api', requestId: 'req_x' }, startedAt: p.createdAt }] },
+      audit: [],
+    }));
     await first.close();
     h = await startHarness(server, { dataDir, clock: first.clock, sandbox: first.sandbox });
     expect((await h.call('GET', '/readyz')).status).toBe(503);

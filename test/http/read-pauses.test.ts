@@ -38,7 +38,8 @@ describe('reading pauses', () => {
     const ids = await threePauses();
     expect((await list('?state=active')).data.map((p) => p.id)).toEqual([ids[2], ids[1]]);
     expect((await list('?state=resumed')).data.map((p) => p.id)).toEqual([ids[0]]);
-    expect((await list('?state=planning')).data).toEqual([]);
+    expect((await list('?state=suspending')).data).toEqual([]);
+    expect((await h.call('GET', '/v1/pauses?state=planning')).status).toBe(400);
   });
 
   it('pages with limit and cursor until nextCursor is null', async () => {
@@ -99,6 +100,7 @@ describe('reading pauses', () => {
     expect(pause.state).toBe('resumed');
     expect(pause.counts.byState.restored).toBe(paused.counts.total);
     expect(pause.counts.byConnection).toEqual({ 'hootsuite-acme': { total: paused.counts.total, byState: { restored: paused.counts.total } } });
-    expect(pause.resume).toMatchObject({ missed: 'hold', itemIds: null, source: 'api' });
+    expect(pause.resume).toMatchObject({ missed: 'hold', source: 'api' });
+    expect(pause.work).toEqual([]);
   });
 });

@@ -17,7 +17,9 @@ describe('resume and retry', () => {
     const reply = await h.call('POST', `/v1/pauses/${pause.id}/resume`);
     expect(reply.status).toBe(202);
     expect(reply.body.outcome).toBe('started');
-    expect(reply.body.pause).toMatchObject({ id: pause.id, resume: { missed: 'hold', itemIds: null } });
+    // The request and the move to `resuming` are stored together, with the work it asks for.
+    expect(reply.body.pause).toMatchObject({ id: pause.id, state: 'resuming', complete: false, resume: { missed: 'hold' } });
+    expect(reply.body.pause.work).toMatchObject([{ kind: 'resume', itemIds: null, missed: 'hold', startedAt: null }]);
     await h.service.pauses.idle();
     const after = (await h.call('GET', `/v1/pauses/${pause.id}`)).body;
     expect(after.state).toBe('resumed');
@@ -89,8 +91,10 @@ describe('resume and retry', () => {
     const world = await worldOf(h);
     const reply = await h.call('POST', `/v1/pauses/${pause.id}/retry`);
     expect(reply.status).toBe(202);
-    expect(reply.body).toMatchObject({ outcome: 'started', pause: { id: pause.id, state: 'active' } });
+    // Pending work makes the pause read `suspending` until the retry has run.
+    expect(reply.body).toMatchObject({ outcome: 'started', pause: { id: pause.id, state: 'suspending', complete: false } });
     await h.service.pauses.idle();
+    expect((await h.call('GET', `/v1/pauses/${pause.id}`)).body).toMatchObject({ state: 'active', complete: true, work: [] });
     const after = await worldOf(h);
     expect(after.items).toEqual(world.items);
     expect(after.platforms).toEqual(world.platforms);
@@ -101,12 +105,13 @@ describe('resume and retry', () => {
     h = await startHarness(server);
     const meta = h.sandbox.simulators.get('meta-ads-acme')!;
     meta.faults.inject({ kind: 'server-error', method: 'POST', times: Infinity });
-    const pause = await h.pause(2, { scope: { connections: ['meta-ads-acme'] } });
+    const pause = await h.pauseIncomplete(2, { scope: { connections: ['meta-ads-acme'] } });
     expect(pause.counts.byState.failed).toBe(pause.counts.total);
     meta.faults.clear();
     const reply = await h.call('POST', `/v1/pauses/${pause.id}/retry?wait=true`, {});
     expect(reply.status).toBe(200);
     expect(reply.body.outcome).toBe('started');
+    expect(reply.body.pause).toMatchObject({ state: 'active', complete: true });
     expect(reply.body.pause.counts.byState).toMatchObject({ failed: 0, suspended: pause.counts.total });
     expect(h.state()['meta-ads-acme']!.filter((r) => r.live)).toEqual([]);
   });

@@ -1,13 +1,13 @@
 // Invariant 2: an item's snapshot is durable before the platform call that changes it, and after
 // a crash at any instant, restarting finishes or reconciles the interrupted work.
-import { copyFile, mkdtemp, readFileSync } from 'node:fs';
+import { copyFile, mkdtemp } from 'node:fs';
 import { promisify } from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AUDIT_FILE, DATA_FILE } from '../../src/store/lowdb-store.js';
 import { useMsw } from '../support/msw.js';
+import { onDisk, storeFiles } from '../../src/store/lowdb/on-disk.js';
 import { until } from '../support/until.js';
 import { comparableWorld, liveIds, startHarness, type Harness } from '../support/service.js';
 
@@ -55,9 +55,9 @@ describe('invariant 2: write-ahead snapshot and crash recovery', () => {
       if (request.method === 'GET' || !request.url.startsWith('http://sandbox.test/')) return;
       writes++;
       // Read the disk at the very moment the call leaves, before anything else runs.
-      const onDisk = JSON.parse(readFileSync(path.join(h.dataDir, DATA_FILE), 'utf8')) as { items: StoredItem[] };
+      const stored = onDisk(h.dataDir).items as unknown as StoredItem[];
       checks.push(
-        itemsWritten(request, onDisk.items).then((items) => {
+        itemsWritten(request, stored).then((items) => {
           expect(items.length).toBeGreaterThan(0);
           for (const item of items) {
             expect(item, `${request.method} ${request.url} before its item was stored`).toBeDefined();
@@ -75,8 +75,7 @@ describe('invariant 2: write-ahead snapshot and crash recovery', () => {
   /** A second service on a copy of the first one's data dir, as it was on disk at the crash. */
   async function restartAfterCrash(crashed: Harness): Promise<Harness> {
     const dir = await tempDir(path.join(os.tmpdir(), 'crisis-pause-restart-'));
-    await copy(path.join(crashed.dataDir, DATA_FILE), path.join(dir, DATA_FILE));
-    await copy(path.join(crashed.dataDir, AUDIT_FILE), path.join(dir, AUDIT_FILE)).catch(() => undefined);
+    for (const file of storeFiles(crashed.dataDir)) await copy(path.join(crashed.dataDir, file), path.join(dir, file));
     // The crashed process is gone: nothing it still had in flight reaches a platform any more.
     server.use(http.all('http://sandbox-a.test/*', () => HttpResponse.error()));
     crashed.sandbox.simulators.forEach((s) => s.faults.clear());

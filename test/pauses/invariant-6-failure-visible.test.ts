@@ -11,8 +11,8 @@ describe('invariant 6: failure is visible, never silent', () => {
 
   it('a platform refusing its credentials fails visibly while the others are suspended', async () => {
     h = await startHarness(server, { serviceEnv: { META_ADS_ACME_ACCESS_TOKEN: 'expired-token' } });
-    const pause = await h.pause(3);
-    expect(pause.state).toBe('active');
+    const pause = await h.pauseIncomplete(3);
+    expect(pause).toMatchObject({ state: 'active', complete: false, failures: { listings: 1, items: 0 } });
     const meta = pause.listings.find((l: { connectionId: string }) => l.connectionId === 'meta-ads-acme');
     expect(meta).toMatchObject({ state: 'failed', error: { code: 'unauthorized', retryable: false } });
     expect(meta.error.message).not.toContain('expired-token');
@@ -25,6 +25,12 @@ describe('invariant 6: failure is visible, never silent', () => {
     const connections = await h.call('GET', '/v1/connections');
     const status = connections.body.data.find((c: { id: string }) => c.id === 'meta-ads-acme').credentials;
     expect(status).toMatchObject({ ok: false, code: 'unauthorized' });
+    // Readiness says so too: not "ready" while a connection's credentials are refused.
+    await h.service.start();
+    const ready = await h.call('GET', '/readyz');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toMatchObject({ status: 'degraded', connections: [{ id: 'meta-ads-acme', code: 'unauthorized' }] });
+    expect((await h.call('GET', '/readyz?strict=true')).status).toBe(503);
   });
 
   it("waits as long as the platform's own throttling signal asks, then succeeds", async () => {
@@ -43,8 +49,9 @@ describe('invariant 6: failure is visible, never silent', () => {
     h = await startHarness(server);
     const mailchimp = h.sandbox.simulators.get('mailchimp-acme')!;
     mailchimp.faults.inject({ kind: 'server-error', method: 'POST', times: Infinity });
-    const pause = await h.pause(3);
-    expect(pause.state).toBe('active');
+    const pause = await h.pauseIncomplete(3);
+    expect(pause).toMatchObject({ state: 'active', complete: false, failures: { listings: 0 } });
+    expect(pause.failures.items).toBe(pause.counts.byState.failed);
     const failed = await h.items(pause.id, '&state=failed');
     expect(failed.length).toBeGreaterThan(0);
     expect(failed.every((i) => i.connectionId === 'mailchimp-acme' && i.failedDuring === 'suspend')).toBe(true);
@@ -55,6 +62,7 @@ describe('invariant 6: failure is visible, never silent', () => {
     mailchimp.faults.clear();
     const retried = await h.call('POST', `/v1/pauses/${pause.id}/retry?wait=true`);
     expect(retried.status).toBe(200);
+    expect(retried.body.pause).toMatchObject({ state: 'active', complete: true });
     expect(retried.body.pause.counts.byState.failed).toBe(0);
     expect(retried.body.pause.counts.byState.suspended).toBe(pause.counts.total);
     expect(h.state()['mailchimp-acme']!.filter((r) => r.live)).toEqual([]);
@@ -67,7 +75,8 @@ describe('invariant 6: failure is visible, never silent', () => {
     const hootsuite = h.sandbox.simulators.get('hootsuite-acme')!;
     // The first re-creates reach Hootsuite but their answers are lost.
     hootsuite.faults.inject({ kind: 'server-error', method: 'POST', path: /\/v1\/messages$/, times: 3, applied: true });
-    const resumed = await h.resume(pause.id);
+    const resumed = await h.resumeIncomplete(pause.id);
+    expect(resumed).toMatchObject({ state: 'resumed', complete: false, failures: { items: 3 } });
     expect(resumed.counts.byState.failed).toBe(3);
     const failed = await h.items(pause.id, '&state=failed');
     for (const item of failed) expect(item.lastError).toMatchObject({ ambiguous: true, code: 'server_error' });
@@ -76,6 +85,8 @@ describe('invariant 6: failure is visible, never silent', () => {
     expect(creates).toHaveLength(pause.counts.total);
 
     const retried = await h.call('POST', `/v1/pauses/${pause.id}/retry?wait=true`);
+    expect(retried.status).toBe(200);
+    expect(retried.body.pause).toMatchObject({ state: 'resumed', complete: true });
     expect(retried.body.pause.counts.byState.restored).toBe(pause.counts.total);
     const again = hootsuite.requests.filter((r) => r.method === 'POST' && r.path === '/v1/messages');
     expect(again).toHaveLength(pause.counts.total);
@@ -86,7 +97,7 @@ describe('invariant 6: failure is visible, never silent', () => {
     h = await startHarness(server, { config: (c) => ({ ...c, execution: { ...c.execution, maxRetryWaitMs: 1_000 } }) });
     const meta = h.sandbox.simulators.get('meta-ads-acme')!;
     meta.faults.inject({ kind: 'rate-limit', method: 'POST', times: Infinity });
-    const pause = await h.pause(2);
+    const pause = await h.pauseIncomplete(2);
     const failed = await h.items(pause.id, '&state=failed');
     expect(failed.length).toBeGreaterThan(0);
     for (const item of failed) expect(item.lastError).toMatchObject({ code: 'rate_limited', retryable: true });

@@ -3,9 +3,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hashEntry } from '../../src/audit/audit-log.js';
+import { hashEntry } from '../../src/audit/audit-chain.js';
 import type { AuditEntry } from '../../src/audit/audit-entry.js';
-import { LowdbStore } from '../../src/store/lowdb-store.js';
+import { LowdbStore } from '../../src/store/lowdb/lowdb-store.js';
 import { DAY } from '../support/clock.js';
 import { useMsw } from '../support/msw.js';
 import { startHarness, type Harness } from '../support/service.js';
@@ -29,9 +29,12 @@ describe('invariant 7: everything is audited', () => {
 
     const entries = (await h.call('GET', `/v1/audit?pauseId=${pause.id}&limit=10000`)).body.data as AuditEntry[];
     const actions = entries.map((e) => e.action);
-    for (const action of ['pause.requested', 'pause.planned', 'item.suspended', 'pause.active', 'pause.resume-requested', 'item.restored', 'item.missed', 'pause.resumed', 'item.kept', 'item.release-requested'])
+    for (const action of ['pause.requested', 'items.claimed', 'item.suspended', 'pause.active', 'pause.resume-requested', 'item.restored', 'item.missed', 'pause.resumed', 'item.kept', 'item.release-requested'])
       expect(actions).toContain(action);
     expect(actions.filter((a) => a === 'item.suspended')).toHaveLength(pause.counts.total);
+    // Every item's creation is traced: the claims name each item they stored.
+    const claimed = entries.filter((e) => e.action === 'items.claimed').flatMap((e) => e.data.itemIds as string[]);
+    expect(claimed.sort()).toEqual((await h.items(pause.id)).map((i) => i.id).sort());
 
     for (const entry of entries) {
       expect(entry.actor).toMatchObject({ type: 'api-key', name: 'bootstrap (BOOTSTRAP_API_KEY)' });
@@ -63,7 +66,7 @@ describe('invariant 7: everything is audited', () => {
     expect(lines.map((l) => JSON.parse(l))).toEqual(entries);
 
     const reopened = await LowdbStore.open(h.dataDir);
-    expect((await reopened.lastAudit())?.hash).toBe(entries.at(-1)!.hash);
+    expect((await reopened.auditHead()).hash).toBe(entries.at(-1)!.hash);
   });
 
   it('audits a refused API key without keeping any of it, and refuses the request', async () => {

@@ -2,6 +2,8 @@
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { AuditAction } from '../../src/audit/audit-actions.js';
+import type { AuditDraft } from '../../src/audit/audit-entry.js';
 import type { ApiKey } from '../../src/auth/api-key.js';
 import { SYSTEM_ACTOR } from '../../src/domain/actor.js';
 import type { Item } from '../../src/domain/item.js';
@@ -31,11 +33,13 @@ export function pauseFixture(id: string, overrides: Partial<Pause> = {}): Pause 
     escalations: [],
     listings: [],
     resume: null,
+    work: [],
     ...overrides,
   };
 }
 
-export function itemFixture(id: string, pauseId: string, overrides: Partial<Item> = {}): Item {
+/** An item as a job hands it to `claimItems` (the store gives it its `seq`). */
+export function itemFixture(id: string, pauseId: string, overrides: Partial<Omit<Item, 'seq'>> = {}): Omit<Item, 'seq'> {
   return {
     id,
     pauseId,
@@ -60,6 +64,7 @@ export function itemFixture(id: string, pauseId: string, overrides: Partial<Item
     failedDuring: null,
     lastError: null,
     note: null,
+    waitingUntil: null,
     handedOverTo: null,
     handedOverFrom: null,
     createdAt: AT,
@@ -69,3 +74,13 @@ export function itemFixture(id: string, pauseId: string, overrides: Partial<Item
 }
 
 export const apiKeyFixture = (id: string): ApiKey => ({ id, name: 'test key', role: 'admin', hash: `sha256:${id}`, createdAt: AT });
+
+export const CTX = { actor: SYSTEM_ACTOR, source: 'system', requestId: 'req_test' } as const;
+
+/** An audit draft of `action`, about a pause or an item. */
+export const auditDraft = (action: AuditAction, about: { pauseId?: string; itemId?: string } = {}, at = AT): AuditDraft => ({
+  action,
+  ...about,
+  ...CTX,
+  at,
+});

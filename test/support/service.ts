@@ -14,7 +14,7 @@ import { checkConnections, defaultConfigFile, loadConfigFile } from '../../src/c
 import type { Config } from '../../src/config/schema.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { Sandbox } from '../../src/sandbox/sandbox.js';
-import { LowdbStore } from '../../src/store/lowdb-store.js';
+import { LowdbStore } from '../../src/store/lowdb/lowdb-store.js';
 import { ManualClock } from './clock.js';
 
 export const SANDBOX_URL = 'http://sandbox.test';
@@ -76,7 +76,7 @@ export async function startHarness(server: SetupServer, options: HarnessOptions 
     logger,
     sandboxUrl,
   });
-  await bootstrapApiKey(store, service.audit, clock, TEST_API_KEY);
+  await bootstrapApiKey(store, clock, TEST_API_KEY);
 
   async function call(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
     const init: RequestInit = { method, headers: { authorization: `Bearer ${TEST_API_KEY}`, ...headers } };
@@ -106,16 +106,28 @@ export async function startHarness(server: SetupServer, options: HarnessOptions 
     logLines,
     call,
     state: (): Record<string, SandboxItem[]> => sandbox.state(),
-    /** pause at a severity and wait until the suspension is done */
+    /** pause at a severity and wait until the suspension is done, complete */
     async pause(severity: number | string, extra: Record<string, unknown> = {}) {
       const response = await call('POST', '/v1/pauses?wait=true', { severity, reason: 'test crisis', ...extra });
       if (response.status >= 300) throw new Error(`pause failed: ${response.status} ${response.text}`);
       return response.body.pause;
     },
+    /** pause, expecting it to finish with failures: 502 `incomplete`, the pause in the details */
+    async pauseIncomplete(severity: number | string, extra: Record<string, unknown> = {}) {
+      const response = await call('POST', '/v1/pauses?wait=true', { severity, reason: 'test crisis', ...extra });
+      if (response.status !== 502 || response.body?.error?.code !== 'incomplete') throw new Error(`expected an incomplete pause: ${response.status} ${response.text}`);
+      return response.body.error.details.pause;
+    },
     async resume(pauseId: string, body: Record<string, unknown> = {}) {
       const response = await call('POST', `/v1/pauses/${pauseId}/resume?wait=true`, body);
       if (response.status >= 300) throw new Error(`resume failed: ${response.status} ${response.text}`);
       return response.body.pause;
+    },
+    /** resume, expecting it to finish with failures: 502 `incomplete` */
+    async resumeIncomplete(pauseId: string, body: Record<string, unknown> = {}) {
+      const response = await call('POST', `/v1/pauses/${pauseId}/resume?wait=true`, body);
+      if (response.status !== 502 || response.body?.error?.code !== 'incomplete') throw new Error(`expected an incomplete resume: ${response.status} ${response.text}`);
+      return response.body.error.details.pause;
     },
     async items(pauseId: string, query = '') {
       const response = await call('GET', `/v1/pauses/${pauseId}/items?limit=1000${query}`);

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { AppError } from '../../domain/errors.js';
 import type { PausesService } from '../../pauses/pauses-service.js';
 import { itemView, type PauseView } from '../../pauses/pause-view.js';
+import { respondError } from '../errors.js';
 import { contextOf, type AppEnv } from '../request-context.js';
 import {
   EmptySchema,
@@ -30,8 +31,8 @@ export function pauseRoutes(pauses: PausesService) {
       const accepted = result.kind === 'created' || (result.kind === 'replayed' && result.status === 202);
       c.header('Location', `/v1/pauses/${result.pause.id}`);
       if (!wait) return c.json({ outcome: result.kind, pause: result.pause }, accepted ? 202 : 200);
-      await result.done;
-      return c.json({ outcome: result.kind, pause: await pauses.getPause(result.pause.id) }, accepted ? 201 : 200);
+      await result.done();
+      return finished(c, result.kind, await pauses.getPause(result.pause.id), accepted ? 201 : 200);
     })
     .get('/', async (c) => {
       const q = query(c, PauseListQuerySchema);
@@ -77,10 +78,27 @@ function waitFlag(c: Context): boolean {
 async function respondAccepted(
   c: Context,
   pauses: PausesService,
-  result: { kind: string; pause: PauseView; done: Promise<void> },
+  result: { kind: string; pause: PauseView; done: () => Promise<void> },
   wait: boolean,
 ) {
   if (!wait) return c.json({ outcome: result.kind, pause: result.pause }, result.kind === 'already' ? 200 : 202);
-  await result.done;
-  return c.json({ outcome: result.kind, pause: await pauses.getPause(result.pause.id) }, 200);
+  await result.done();
+  return finished(c, result.kind, await pauses.getPause(result.pause.id), 200);
+}
+
+/**
+ * The answer once the work is done. A pause with failed listings or items is not a success and
+ * must not read as one to a script: 502 (the platforms failed us) with the error shape, the pause
+ * in `details`, and what to do next.
+ */
+function finished(c: Context, outcome: string, pause: PauseView, status: 200 | 201) {
+  if (pause.complete) return c.json({ outcome, pause }, status);
+  const { listings, items } = pause.failures;
+  const what = [listings > 0 && `${listings} listing${listings > 1 ? 's' : ''}`, items > 0 && `${items} item${items > 1 ? 's' : ''}`].filter(Boolean).join(' and ');
+  const error = new AppError(
+    'incomplete',
+    `pause ${pause.id} is ${pause.state} but incomplete: ${what || 'its work'} failed; see GET /v1/pauses/${pause.id}/items?state=failed, then POST /v1/pauses/${pause.id}/retry`,
+    { outcome, pause },
+  );
+  return respondError(c, error);
 }

@@ -1,0 +1,35 @@
+// Every action the audit log records, in one union: a new action is added here or not at all.
+
+export const AUDIT_ACTIONS = [
+  // pauses
+  'pause.requested',
+  'pause.joined',
+  'pause.escalated',
+  'pause.active',
+  'pause.resume-requested',
+  'pause.resumed',
+  'pause.retry-requested',
+  'pause.recovering',
+  'pause.work-failed',
+  // listings
+  'connection.listing-failed',
+  // items
+  'items.claimed',
+  'item.suspended',
+  'item.suspend-failed',
+  'item.waiting',
+  'item.restored',
+  'item.restore-failed',
+  'item.drifted',
+  'item.missed',
+  'item.skipped',
+  'item.kept',
+  'item.handed-over',
+  'item.taken-over',
+  'item.release-requested',
+  // access
+  'api-key.created',
+  'auth.failed',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,0 +1,327 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { chainEntries } from '../../audit/audit-chain.js';
+import type { AuditDraft, AuditEntry, AuditHead } from '../../audit/audit-entry.js';
+import type { ApiKey } from '../../auth/api-key.js';
+import { AppError } from '../../domain/errors.js';
+import type { Item } from '../../domain/item.js';
+import { inForce, scopeKey, type Pause, type PauseState } from '../../domain/pause.js';
+import type {
+  AuditQuery,
+  ClaimResult,
+  IdempotencyRecord,
+  ItemCounts,
+  ItemFilter,
+  ItemTransition,
+  OpenPauseResult,
+  Page,
+  PauseChange,
+  Store,
+  StoreStats,
+} from '../store.js';
+import { auditPage, countItems, filterItems, itemPage, pausePage } from './queries.js';
+import { AuditFile } from './audit-file.js';
+import { generations, Journal, replay } from './journal.js';
+import type { Op } from './ops.js';
+import { SnapshotFile } from './snapshot-file.js';
+import { StoreState } from './state.js';
+
+export const DATA_FILE = 'crisis-pause.json';
+export const AUDIT_FILE = 'audit.ndjson';
+
+export interface LowdbOptions {
+  /** the journal is folded into a new snapshot once it outgrows the snapshot and this floor */
+  compactAfterBytes?: number;
+}
+
+const COMPACT_AFTER_BYTES = 4 * 1024 * 1024;
+/** Idempotency keys live 24 hours, like most payment APIs'; compaction forgets older ones. */
+const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
+
+/**
+ * The embedded store, one instance per data directory: the state in memory, every transaction
+ * appended as one line to a journal (synced before it counts), the audit log appended to its own
+ * NDJSON file, and from time to time the journal folded into a snapshot written through lowdb.
+ * What reaches the disk is proportional to what changed, not to the whole data set.
+ */
+export class LowdbStore implements Store {
+  #failure: string | null = null;
+  readonly #listeners = new Set<(entries: readonly AuditEntry[]) => void>();
+  #snapshotSize: number;
+  #compacting: Promise<void> | null = null;
+
+  private constructor(
+    private readonly state: StoreState,
+    private readonly files: { audit: AuditFile; journal: Journal; snapshot: SnapshotFile },
+    private readonly counters: StoreStats,
+    snapshotSize: number,
+    readonly notices: readonly string[],
+    private readonly compactAfterBytes: number,
+  ) {
+    this.#snapshotSize = snapshotSize;
+  }
+
+  static async open(dataDir: string, options: LowdbOptions = {}): Promise<LowdbStore> {
+    await mkdir(dataDir, { recursive: true });
+    const notices: string[] = [];
+    const counters: StoreStats = { bytesWritten: 0, fileWrites: 0 };
+    const wrote = (bytes: number) => {
+      counters.bytesWritten += bytes;
+      counters.fileWrites++;
+    };
+    const snapshotFile = new SnapshotFile(path.join(dataDir, DATA_FILE));
+    const snapshot = await snapshotFile.read();
+    const state = snapshot ? StoreState.from(snapshot) : new StoreState();
+    const audit = await AuditFile.open(path.join(dataDir, AUDIT_FILE), notices, wrote);
+    const generation = snapshot?.generation ?? 1;
+    // Entries the journal committed but the audit file never got (a crash in between).
+    const unwritten: AuditEntry[] = [];
+    for await (const ops of replay(dataDir, generation, notices)) {
+      for (const op of ops) {
+        state.apply(op);
+        if (op.t === 'audit' && op.v.seq > audit.lastSeq) unwritten.push(op.v);
+      }
+    }
+    await appendUnwritten(audit, unwritten, notices);
+    if (state.auditHead.seq !== audit.lastSeq)
+      throw new Error(`${audit.file} ends at entry ${audit.lastSeq} but the data says ${state.auditHead.seq}: the audit log was changed or lost`);
+    const journal = await Journal.open(dataDir, Math.max(generation, ...(await generations(dataDir))), wrote);
+    const snapshotSize = snapshot ? Buffer.byteLength(JSON.stringify(snapshot)) : 0;
+    return new LowdbStore(state, { audit, journal, snapshot: snapshotFile }, counters, snapshotSize, notices, options.compactAfterBytes ?? COMPACT_AFTER_BYTES);
+  }
+
+  get stats(): StoreStats {
+    return { ...this.counters };
+  }
+
+  get failure(): string | null {
+    return this.#failure;
+  }
+
+  // ---- pauses ----
+
+  async openPause(pause: Pause, change: Omit<PauseChange, 'pause'>): Promise<OpenPauseResult> {
+    this.#writable();
+    const key = scopeKey(pause.connectionIds);
+    const covering = [...this.state.pauses.values()].find((p) => inForce(p) && scopeKey(p.connectionIds) === key);
+    if (covering) return { kind: 'covered', pause: covering };
+    if (this.state.pauses.has(pause.id)) throw new Error(`pause ${pause.id} exists`);
+    await this.#commit([{ t: 'pause', v: pause }, ...idempotencyOps(change.idempotency)], change.audit);
+    return { kind: 'opened', pause };
+  }
+
+  async changePause(id: string, change: (current: Pause) => PauseChange | null): Promise<Pause> {
+    this.#writable();
+    const current = this.state.pauses.get(id);
+    if (!current) throw new AppError('not_found', `pause ${id} not found`);
+    const result = change(current);
+    if (!result) return current;
+    const next = result.pause ?? current;
+    if (next.id !== id) throw new Error(`a change of pause ${id} cannot write pause ${next.id}`);
+    await this.#commit([...(result.pause ? [{ t: 'pause' as const, v: next }] : []), ...idempotencyOps(result.idempotency)], result.audit);
+    return next;
+  }
+
+  async getPause(id: string): Promise<Pause | undefined> {
+    return this.state.pauses.get(id);
+  }
+
+  async listPauses(query: { state?: PauseState; limit: number; cursor?: string }): Promise<Page<Pause>> {
+    return pausePage([...this.state.pauses.values()], query);
+  }
+
+  async pausesInForce(): Promise<Pause[]> {
+    return [...this.state.pauses.values()].filter(inForce);
+  }
+
+  async pausesWithWork(): Promise<Pause[]> {
+    return [...this.state.pauses.values()].filter((p) => p.work.length > 0);
+  }
+
+  // ---- items ----
+
+  async claimItems(pauseId: string, items: readonly Omit<Item, 'seq'>[], audit: (result: ClaimResult) => AuditDraft[]): Promise<ClaimResult> {
+    this.#writable();
+    if (!this.state.pauses.has(pauseId)) throw new Error(`no pause ${pauseId}`);
+    const result: ClaimResult = { claimed: [], heldElsewhere: 0, alreadyHeld: 0 };
+    const seen = new Set<string>();
+    for (const item of items) {
+      const key = `${item.connectionId}\u0000${item.externalId}`;
+      const holder = this.state.holderOf(item.connectionId, item.externalId);
+      if (holder?.pauseId === pauseId || seen.has(key)) result.alreadyHeld++;
+      else if (holder) result.heldElsewhere++;
+      else result.claimed.push({ ...item, pauseId, seq: this.state.itemSeq + result.claimed.length + 1 });
+      seen.add(key);
+    }
+    await this.#commit(
+      result.claimed.map((v) => ({ t: 'item', v })),
+      audit(result),
+    );
+    return result;
+  }
+
+  async recordTransitions(transitions: readonly ItemTransition[]): Promise<void> {
+    this.#writable();
+    if (transitions.length === 0) return;
+    for (const t of transitions) this.#checkFrom(t);
+    await this.#commit(
+      transitions.map((t) => itemUpdate(t.item)),
+      transitions.map((t) => t.audit),
+    );
+  }
+
+  async handOver(from: ItemTransition, to: Omit<Item, 'seq'>, audit: AuditDraft): Promise<Item> {
+    this.#writable();
+    this.#checkFrom(from);
+    const target = this.state.pauses.get(to.pauseId);
+    if (!target || !inForce(target)) throw new AppError('conflict', `pause ${to.pauseId} is not in force: nothing can be handed over to it`);
+    const moved: Item = { ...to, seq: this.state.itemSeq + 1 };
+    await this.#commit([itemUpdate(from.item), { t: 'item', v: moved }], [from.audit, audit]);
+    return moved;
+  }
+
+  async getItem(id: string): Promise<Item | undefined> {
+    return this.state.items.get(id);
+  }
+
+  async itemsOfPause(pauseId: string, filter: ItemFilter = {}): Promise<Item[]> {
+    return filterItems(this.state.itemsByPause.get(pauseId) ?? [], filter);
+  }
+
+  async listItems(pauseId: string, filter: ItemFilter, page: { limit: number; cursor?: string }): Promise<Page<Item>> {
+    return itemPage(pauseId, this.state.itemsByPause.get(pauseId) ?? [], filter, page);
+  }
+
+  async countItems(pauseId: string): Promise<ItemCounts> {
+    return countItems(this.state.itemsByPause.get(pauseId) ?? []);
+  }
+
+  // ---- API keys and idempotency ----
+
+  async insertApiKey(key: ApiKey, audit: AuditDraft[]): Promise<void> {
+    this.#writable();
+    if (this.state.apiKeys.has(key.hash)) throw new AppError('conflict', 'this API key exists already');
+    await this.#commit([{ t: 'key', v: key }], audit);
+  }
+
+  async findApiKeyByHash(hash: string): Promise<ApiKey | undefined> {
+    return this.state.apiKeys.get(hash);
+  }
+
+  async countApiKeys(): Promise<number> {
+    return this.state.apiKeys.size;
+  }
+
+  async getIdempotency(key: string): Promise<IdempotencyRecord | undefined> {
+    return this.state.idempotency.get(key);
+  }
+
+  // ---- audit ----
+
+  async appendAudit(drafts: readonly AuditDraft[]): Promise<AuditEntry[]> {
+    this.#writable();
+    return this.#commit([], drafts);
+  }
+
+  async auditHead(): Promise<AuditHead> {
+    return this.state.auditHead;
+  }
+
+  async listAudit(query: AuditQuery & { limit: number; cursor?: string }): Promise<Page<AuditEntry>> {
+    return auditPage((afterSeq) => this.files.audit.stream({ ...query, afterSeq }), query);
+  }
+
+  streamAudit(query: AuditQuery): AsyncIterable<AuditEntry> {
+    return this.files.audit.stream(query);
+  }
+
+  onAudit(listener: (entries: readonly AuditEntry[]) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  // ---- durability ----
+
+  async flush(): Promise<void> {
+    await this.files.journal.idle();
+    await this.files.audit.idle();
+    await this.#compacting;
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    await this.files.journal.close();
+  }
+
+  /**
+   * Applies ops and chained audit entries to memory at once (so the next verb sees them, in call
+   * order), then makes them durable as one journal line; the audit file follows.
+   */
+  async #commit(ops: Op[], drafts: readonly AuditDraft[]): Promise<AuditEntry[]> {
+    const { entries } = chainEntries(this.state.auditHead, drafts);
+    const all: Op[] = [...ops, ...entries.map((v): Op => ({ t: 'audit', v }))];
+    for (const op of all) this.state.apply(op);
+    if (all.length === 0) return entries;
+    try {
+      await this.files.journal.append(JSON.stringify({ ops: all }));
+      await this.files.audit.append(entries);
+    } catch (error) {
+      // Memory is now ahead of the disk: refuse every later change (nothing may reach a
+      // platform without a durable snapshot); the next start reads the disk as the truth.
+      this.#failure ??= `the data files cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+      throw new AppError('unavailable', `${this.#failure}; fix the disk and restart the service`);
+    }
+    if (entries.length > 0) for (const listener of this.#listeners) listener(entries);
+    this.#maybeCompact();
+    return entries;
+  }
+
+  #maybeCompact(): void {
+    if (this.#compacting || this.files.journal.size < Math.max(this.compactAfterBytes, this.#snapshotSize)) return;
+    this.#compacting = this.#compact()
+      .catch((error: unknown) => {
+        this.#failure ??= `the data file cannot be compacted (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+      })
+      .finally(() => {
+        this.#compacting = null;
+      });
+  }
+
+  async #compact(): Promise<void> {
+    const old = await this.files.journal.rotate();
+    // The audit lines of the old journal must be on disk before that journal goes.
+    await this.files.audit.idle();
+    const oldest = new Date(Date.now() - IDEMPOTENCY_TTL_MS).toISOString();
+    for (const [key, record] of this.state.idempotency) if (record.createdAt < oldest) this.state.idempotency.delete(key);
+    this.#snapshotSize = await this.files.snapshot.write(this.state, old + 1);
+    this.counters.bytesWritten += this.#snapshotSize;
+    this.counters.fileWrites++;
+    await this.files.journal.dropBefore(old + 1);
+  }
+
+  #checkFrom(t: ItemTransition): void {
+    const current = this.state.items.get(t.item.id);
+    if (!current) throw new Error(`no item ${t.item.id}`);
+    if (current.state !== t.from)
+      throw new AppError('conflict', `item ${t.item.id} is ${current.state}, no longer ${t.from}: it was changed meanwhile`);
+  }
+
+  #writable(): void {
+    if (this.#failure) throw new AppError('unavailable', `${this.#failure}; fix the disk and restart the service`);
+  }
+}
+
+const idempotencyOps = (record: IdempotencyRecord | undefined): Op[] => (record ? [{ t: 'idempotency', v: record }] : []);
+
+function itemUpdate(item: Item): Op {
+  const { snapshot: _snapshot, ...rest } = item;
+  return { t: 'item-update', v: rest };
+}
+
+async function appendUnwritten(audit: AuditFile, entries: AuditEntry[], notices: string[]): Promise<void> {
+  if (entries.length === 0) return;
+  entries.sort((a, b) => a.seq - b.seq);
+  if (entries[0]!.seq !== audit.lastSeq + 1) throw new Error(`${audit.file}: entries ${audit.lastSeq + 1}–${entries[0]!.seq - 1} are missing`);
+  await audit.append(entries);
+  notices.push(`${audit.file}: wrote ${entries.length} audit entries the journal held but a crash kept from the log`);
+}
