@@ -5,9 +5,11 @@ import type { Severity } from './config/schema.js';
 import type { Connection } from './connections/connections.js';
 import type { CredentialChecks } from './connections/credential-check.js';
 import { AppError } from './domain/errors.js';
+import type { AuthFailures } from './http/auth-failures.js';
 import { requireApiKey } from './http/auth.js';
 import { onError, onNotFound, respondError } from './http/errors.js';
 import { requestId, type AppEnv } from './http/request-context.js';
+import { requestLog } from './http/request-log.js';
 import { auditRoutes } from './http/routes/audit.js';
 import { catalogRoutes } from './http/routes/catalog.js';
 import { healthRoutes } from './http/routes/health.js';
@@ -25,6 +27,10 @@ export interface AppDeps {
   credentialChecks: CredentialChecks;
   logger: Logger;
   readiness: () => { status: 'ready' | 'starting' | 'unavailable'; reason?: string };
+  /** refused API keys, counted per client address */
+  authFailures: AuthFailures;
+  /** reverse proxies in front of the service (TRUST_PROXY); 0: the socket's address is the client's */
+  trustedProxies: number;
 }
 
 /** Request bodies above this are refused with 413: a pause request is a few hundred bytes. */
@@ -33,13 +39,14 @@ const MAX_BODY_BYTES = 256 * 1024;
 /** The HTTP application; no side effects until a server is given its `fetch`. */
 export function createApp(deps: AppDeps) {
   const v1 = new Hono<AppEnv>()
-    .use(requireApiKey(deps.store, deps.audit))
+    .use(requireApiKey({ store: deps.store, failures: deps.authFailures, trustedProxies: deps.trustedProxies }))
     .route('/', catalogRoutes(deps.severities, deps.connections, deps.credentialChecks))
     .route('/pauses', pauseRoutes(deps.pauses))
     .route('/audit', auditRoutes(deps.store));
 
   return new Hono<AppEnv>()
     .use(requestId)
+    .use(requestLog(deps.logger))
     .use(
       bodyLimit({
         maxSize: MAX_BODY_BYTES,

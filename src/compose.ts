@@ -5,6 +5,7 @@ import type { ConnectionSpec } from './config/load.js';
 import type { Config } from './config/schema.js';
 import { buildConnections } from './connections/connections.js';
 import { CredentialChecks } from './connections/credential-check.js';
+import { AuthFailures, type AuthFailureLimits } from './http/auth-failures.js';
 import type { Logger } from './logger.js';
 import { ClaimLock } from './pauses/claim-lock.js';
 import type { Engine } from './pauses/engine.js';
@@ -20,6 +21,9 @@ export interface ServiceParts {
   sleep(ms: number): Promise<void>;
   logger: Logger;
   sandboxUrl?: string | undefined;
+  /** reverse proxies in front of the service (TRUST_PROXY) */
+  trustedProxies?: number;
+  authFailureLimits?: AuthFailureLimits;
 }
 
 /** Wires the service from its parts, without side effects: main.ts and tests both use it. */
@@ -43,6 +47,7 @@ export async function composeService(parts: ServiceParts) {
   };
   const pauses = new PausesService(engine, config.severities, connections, config.resume.missed);
   let ready = false;
+  const authFailures = new AuthFailures(audit, clock, logger, parts.authFailureLimits);
   const app = createApp({
     store,
     audit,
@@ -51,6 +56,8 @@ export async function composeService(parts: ServiceParts) {
     connections,
     credentialChecks: new CredentialChecks(clock),
     logger,
+    authFailures,
+    trustedProxies: parts.trustedProxies ?? 0,
     readiness: () =>
       store.failure !== null
         ? { status: 'unavailable' as const, reason: store.failure }
@@ -61,6 +68,7 @@ export async function composeService(parts: ServiceParts) {
     audit,
     pauses,
     connections,
+    authFailures,
     /** finishes interrupted pauses (invariant 2), then reports ready */
     async start(): Promise<string[]> {
       const recovering = await pauses.recover();
