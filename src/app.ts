@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { AuditLog } from './audit/audit-log.js';
 import type { Severity } from './config/schema.js';
@@ -8,11 +8,13 @@ import { AppError } from './domain/errors.js';
 import type { AuthFailures } from './http/auth-failures.js';
 import { requireApiKey } from './http/auth.js';
 import { onError, onNotFound, respondError } from './http/errors.js';
+import { openApiDocument } from './http/openapi.js';
 import { requestId, type AppEnv } from './http/request-context.js';
 import { requestLog } from './http/request-log.js';
 import { auditRoutes } from './http/routes/audit.js';
 import { catalogRoutes } from './http/routes/catalog.js';
-import { healthRoutes } from './http/routes/health.js';
+import { documentationRoutes } from './http/routes/docs.js';
+import { healthRoutes, type Readiness } from './http/routes/health.js';
 import { pauseRoutes } from './http/routes/pauses.js';
 import type { Logger } from './logger.js';
 import type { PausesService } from './pauses/pauses-service.js';
@@ -26,7 +28,7 @@ export interface AppDeps {
   connections: readonly Connection[];
   credentialChecks: CredentialChecks;
   logger: Logger;
-  readiness: () => { status: 'ready' | 'starting' | 'unavailable'; reason?: string };
+  readiness: Readiness;
   /** refused API keys, counted per client address */
   authFailures: AuthFailures;
   /** reverse proxies in front of the service (TRUST_PROXY); 0: the socket's address is the client's */
@@ -38,13 +40,14 @@ const MAX_BODY_BYTES = 256 * 1024;
 
 /** The HTTP application; no side effects until a server is given its `fetch`. */
 export function createApp(deps: AppDeps) {
-  const v1 = new Hono<AppEnv>()
+  const v1 = new OpenAPIHono<AppEnv>()
     .use(requireApiKey({ store: deps.store, failures: deps.authFailures, trustedProxies: deps.trustedProxies }))
     .route('/', catalogRoutes(deps.severities, deps.connections, deps.credentialChecks))
     .route('/pauses', pauseRoutes(deps.pauses))
     .route('/audit', auditRoutes(deps.store));
 
-  return new Hono<AppEnv>()
+  const app = new OpenAPIHono<AppEnv>();
+  app
     .use(requestId)
     .use(requestLog(deps.logger))
     .use(
@@ -55,6 +58,8 @@ export function createApp(deps: AppDeps) {
     )
     .route('/', healthRoutes(deps.readiness))
     .route('/v1', v1)
+    .route('/', documentationRoutes(() => openApiDocument(app)))
     .notFound(onNotFound)
     .onError(onError(deps.logger));
+  return app;
 }

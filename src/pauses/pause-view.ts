@@ -1,20 +1,32 @@
-import { ITEM_STATES, type Item, type ItemState } from '../domain/item.js';
-import type { Pause } from '../domain/pause.js';
+import { z } from 'zod';
+import { ITEM_STATES, ItemSchema, type Item } from '../domain/item.js';
+import { PauseSchema, type Pause } from '../domain/pause.js';
 
-export type StateCounts = Record<ItemState, number>;
+// The views are zod schemas built from the domain schemas by reference: the code that answers
+// and the OpenAPI document both read them, so a field added to a pause or an item shows in both.
+
+const ItemStateSchema = z.enum(ITEM_STATES);
+
+export const StateCountsSchema = z.record(ItemStateSchema, z.number().int());
+export type StateCounts = z.infer<typeof StateCountsSchema>;
+
+export const PauseViewSchema = PauseSchema.extend({
+  counts: z.object({
+    total: z.number().int(),
+    byState: StateCountsSchema,
+    byConnection: z.record(z.string(), z.object({ total: z.number().int(), byState: z.partialRecord(ItemStateSchema, z.number().int()) })),
+  }),
+}).meta({ id: 'PauseView', description: 'A pause with its item counts, by state and by connection.' });
+export type PauseView = z.infer<typeof PauseViewSchema>;
+
+/** An item as the API shows it: everything but the snapshot, which only adapters read. */
+export const ItemViewSchema = ItemSchema.omit({ snapshot: true }).meta({ id: 'ItemView', description: 'One platform object a pause suspended.' });
+export type ItemView = z.infer<typeof ItemViewSchema>;
 
 export function countByState(items: readonly Item[]): StateCounts {
   const counts = Object.fromEntries(ITEM_STATES.map((s) => [s, 0])) as StateCounts;
   for (const item of items) counts[item.state]++;
   return counts;
-}
-
-export interface PauseView extends Pause {
-  counts: {
-    total: number;
-    byState: StateCounts;
-    byConnection: Record<string, { total: number; byState: Partial<StateCounts> }>;
-  };
 }
 
 /** A pause with its item counts, by state and by connection, as the API shows it. */
@@ -28,9 +40,7 @@ export function pauseView(pause: Pause, items: readonly Item[]): PauseView {
   return { ...pause, counts: { total: items.length, byState: countByState(items), byConnection } };
 }
 
-/** An item as the API shows it: everything but the snapshot, which only adapters read. */
-export function itemView(item: Item): Omit<Item, 'snapshot'> {
+export function itemView(item: Item): ItemView {
   const { snapshot: _snapshot, ...view } = item;
   return view;
 }
-
