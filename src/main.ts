@@ -28,6 +28,9 @@ async function main(): Promise<void> {
     throw new StartupError(`cannot create ${dataDir} (${error.code ?? error.message}); set DATA_DIR`);
   });
   const unlock = await lockDataDir(dataDir, {
+    // A container killed without releasing its lock is replaced without a person: the new one
+    // waits for the old lock to go silent, and gives up as soon as it sees it is alive.
+    waitForStale: { onWait: (message) => logger.warn('the data directory is locked elsewhere', { detail: message }) },
     onLost: (reason) => {
       // Another service writes there now: every further write of ours would clobber its own.
       logger.error('stopping at once: the data directory is no longer ours', { reason });

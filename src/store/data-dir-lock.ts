@@ -31,6 +31,12 @@ export interface LockHolder {
 export interface LockOptions {
   heartbeatMs?: number;
   staleMs?: number;
+  /**
+   * A fresh lock of another host or container is watched instead of refused at once: refused as
+   * soon as its heartbeat goes on, taken over once it has been silent for `staleMs`. This is what
+   * lets a container killed without releasing its lock be replaced without a person.
+   */
+  waitForStale?: { pollMs?: number; onWait?: (message: string) => void };
   /** the lock file was taken or removed by someone else: stop writing to the directory */
   onLost?: (reason: string) => void;
 }
@@ -53,12 +59,19 @@ export async function lockDataDir(dataDir: string, options: LockOptions = {}): P
   const staleMs = options.staleMs ?? STALE_MS;
   if (heldHere.has(file)) throw new DataDirLockedError(`${dataDir} is already in use by this process`);
   const me = await describeSelf();
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; attempt < 5; attempt++) {
     if (await create(file, me)) return hold(file, me, options);
     const seen = await readLock(file);
     if (!seen) continue; // released between our two steps: try again
-    const refusal = await judge(dataDir, seen, me, staleMs);
-    if (refusal) throw new DataDirLockedError(refusal);
+    const verdict = await judge(dataDir, seen, me, staleMs);
+    if (verdict.kind === 'held') throw new DataDirLockedError(verdict.message);
+    if (verdict.kind === 'fresh') {
+      if (!options.waitForStale) throw new DataDirLockedError(verdict.message);
+      options.waitForStale.onWait?.(`waiting up to ${Math.ceil((staleMs - seen.ageMs) / 1000)} s: ${verdict.message}`);
+      const change = await watch(file, seen, staleMs, options.waitForStale.pollMs ?? 500);
+      if (change === 'heartbeat') throw new DataDirLockedError(verdict.message);
+      if (change === 'replaced') continue;
+    }
     // Taken over only if it is still the lock we judged, not one a third process just made.
     if ((await readLock(file))?.raw === seen.raw) await rm(file, { force: true });
   }
@@ -68,25 +81,48 @@ export async function lockDataDir(dataDir: string, options: LockOptions = {}): P
 interface Seen {
   raw: string;
   holder: LockHolder | null;
+  mtimeMs: number;
   ageMs: number;
 }
 
-/** Why the lock may not be taken over, or null when it may. */
-async function judge(dataDir: string, seen: Seen, me: LockHolder, staleMs: number): Promise<string | null> {
-  const age = `${Math.round(seen.ageMs / 1000)} s`;
-  const stale = seen.ageMs > staleMs;
+/**
+ * `take`: its holder is provably dead, or silent for `staleMs`. `held`: its holder lives on this
+ * host. `fresh`: a holder we cannot see (another host or container, or an unreadable lock) that
+ * was alive a moment ago.
+ */
+type Verdict = { kind: 'take' } | { kind: 'held' | 'fresh'; message: string };
+
+async function judge(dataDir: string, seen: Seen, me: LockHolder, staleMs: number): Promise<Verdict> {
   const { holder } = seen;
-  if (!holder)
-    return stale ? null : `${dataDir} is locked by a lock file it cannot read (${LOCK_FILE}, touched ${age} ago); if no service uses it, remove the file`;
-  const sameSpace = holder.hostname === me.hostname && holder.pidNamespace === me.pidNamespace && holder.bootId === me.bootId;
-  if (sameSpace) {
-    if (holder.pid === me.pid || !isAlive(holder.pid)) return null;
+  // On this host (same namespace, same boot) the holder's life is known, whatever the file's age.
+  if (holder && sameSpace(holder, me)) {
+    if (holder.pid === me.pid || !isAlive(holder.pid)) return { kind: 'take' };
     const start = await processStart(holder.pid);
-    if (holder.processStart !== null && start !== null && start !== holder.processStart) return null; // the pid was reused
-    return `${dataDir} is in use by process ${holder.pid} on ${holder.hostname} (since ${holder.startedAt}); stop it or use another DATA_DIR`;
+    if (holder.processStart !== null && start !== null && start !== holder.processStart) return { kind: 'take' }; // the pid was reused
+    return { kind: 'held', message: `${dataDir} is in use by process ${holder.pid} on ${holder.hostname} (since ${holder.startedAt}); stop it or use another DATA_DIR` };
   }
-  if (stale) return null;
-  return `${dataDir} is in use by process ${holder.pid} on ${holder.hostname} (its heartbeat is ${age} old; a lock without one for ${staleMs / 1000} s is taken over); stop it or use another DATA_DIR`;
+  if (seen.ageMs > staleMs) return { kind: 'take' };
+  const age = `${Math.round(seen.ageMs / 1000)} s`;
+  if (!holder)
+    return { kind: 'fresh', message: `${dataDir} is locked by a lock file it cannot read (${LOCK_FILE}, touched ${age} ago); if no service uses it, remove the file` };
+  return {
+    kind: 'fresh',
+    message: `${dataDir} is in use by process ${holder.pid} on ${holder.hostname} (its heartbeat is ${age} old; a lock without one for ${staleMs / 1000} s is taken over); stop it or use another DATA_DIR`,
+  };
+}
+
+const sameSpace = (holder: LockHolder, me: LockHolder): boolean =>
+  holder.hostname === me.hostname && holder.pidNamespace === me.pidNamespace && holder.bootId === me.bootId;
+
+/** Watches a lock we cannot judge by its holder until its heartbeat goes on, it goes stale, or it is replaced. */
+async function watch(file: string, seen: Seen, staleMs: number, pollMs: number): Promise<'heartbeat' | 'stale' | 'replaced'> {
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+    const now = await readLock(file);
+    if (!now || now.raw !== seen.raw) return 'replaced';
+    if (now.mtimeMs > seen.mtimeMs) return 'heartbeat';
+    if (now.ageMs > staleMs) return 'stale';
+  }
 }
 
 /** Creates the lock file whole or not at all: readers never see it half written. */
@@ -147,7 +183,7 @@ function hold(file: string, me: LockHolder, options: LockOptions): () => Promise
 async function readLock(file: string): Promise<Seen | null> {
   try {
     const [raw, info] = await Promise.all([readFile(file, 'utf8'), stat(file)]);
-    return { raw, holder: parseHolder(raw), ageMs: Date.now() - info.mtimeMs };
+    return { raw, holder: parseHolder(raw), mtimeMs: info.mtimeMs, ageMs: Date.now() - info.mtimeMs };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;

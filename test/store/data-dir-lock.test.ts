@@ -140,6 +140,29 @@ describe('lockDataDir', () => {
     await takesIt();
   });
 
+  it('when asked to wait, watches a fresh lock of another host: taken over once it goes silent', async () => {
+    dir = await tempDir();
+    await forge({ hostname: 'other-container' });
+    const waits: string[] = [];
+    const started = Date.now();
+    const unlock = await lockDataDir(dir, { staleMs: 400, waitForStale: { pollMs: 20, onWait: (m) => waits.push(m) } });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(350);
+    expect(waits).toEqual([expect.stringMatching(/^waiting up to 1 s: .* is in use by process \d+ on other-container/)]);
+    expect((await readHolder()).pid).toBe(process.pid);
+    await unlock();
+  });
+
+  it('when asked to wait, refuses as soon as the heartbeat of the other host goes on', async () => {
+    dir = await tempDir();
+    await forge({ hostname: 'other-container' }, 1_000);
+    const attempt = lockDataDir(dir, { staleMs: 30_000, waitForStale: { pollMs: 20 } });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = new Date();
+    await utimes(lockFile(), now, now);
+    await expect(attempt).rejects.toThrow(/is in use by process \d+ on other-container/);
+    expect((await readHolder()).token).toBe('forged');
+  });
+
   it('refuses a fresh lock of another pid namespace on this host (another container), whatever its pid', async () => {
     dir = await tempDir();
     await forge({ pid: await deadPid(), pidNamespace: 'pid:[4026531999]' });
