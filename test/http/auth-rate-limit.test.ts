@@ -137,6 +137,14 @@ describe('refused API keys, per client address', () => {
     expect((await authAudit()).map((e) => e.data.client)).toEqual(['203.0.113.9']);
   });
 
+  it('counts an IPv6 client by its /64, which one client usually holds whole', async () => {
+    await start({ trustedProxies: 1 });
+    for (let i = 0; i < perWindow; i++) await send('127.0.0.8', '/v1/pauses', undefined, { 'x-forwarded-for': `2001:db8:1:2::${i.toString(16)}` });
+    expect((await send('127.0.0.8', '/v1/pauses', undefined, { 'x-forwarded-for': '2001:0DB8:1:2:ffff:0:0:1' })).status).toBe(429);
+    expect((await send('127.0.0.8', '/v1/pauses', undefined, { 'x-forwarded-for': '2001:db8:1:3::1' })).status).toBe(401);
+    expect((await authAudit()).map((e) => e.data.client)).toEqual(['2001:db8:1:2::/64', '2001:db8:1:3::/64']);
+  });
+
   it('remembers a bounded number of addresses, summarizing the ones it forgets', async () => {
     await start({ authFailureLimits: { perWindow: 5, windowMs, maxClients: 3 } });
     for (const n of [10, 11, 12, 13, 14]) {
