@@ -1,15 +1,19 @@
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { AuditLog } from './audit/audit-log.js';
 import type { Severity } from './config/schema.js';
 import type { Connection } from './connections/connections.js';
 import type { CredentialChecks } from './connections/credential-check.js';
 import { AppError } from './domain/errors.js';
+import type { AuthFailures } from './http/auth-failures.js';
 import { requireApiKey } from './http/auth.js';
 import { onError, onNotFound, respondError } from './http/errors.js';
+import { openApiDocument } from './http/openapi.js';
 import { requestId, type AppEnv } from './http/request-context.js';
+import { requestLog } from './http/request-log.js';
 import { auditRoutes } from './http/routes/audit.js';
 import { catalogRoutes } from './http/routes/catalog.js';
+import { documentationRoutes } from './http/routes/docs.js';
 import { healthRoutes } from './http/routes/health.js';
 import { pauseRoutes } from './http/routes/pauses.js';
 import type { Logger } from './logger.js';
@@ -26,6 +30,10 @@ export interface AppDeps {
   credentialChecks: CredentialChecks;
   logger: Logger;
   readiness: () => Readiness;
+  /** refused API keys, counted per client address */
+  authFailures: AuthFailures;
+  /** reverse proxies in front of the service (TRUST_PROXY); 0: the socket's address is the client's */
+  trustedProxies: number;
 }
 
 /** Request bodies above this are refused with 413: a pause request is a few hundred bytes. */
@@ -33,14 +41,16 @@ const MAX_BODY_BYTES = 256 * 1024;
 
 /** The HTTP application; no side effects until a server is given its `fetch`. */
 export function createApp(deps: AppDeps) {
-  const v1 = new Hono<AppEnv>()
-    .use(requireApiKey(deps.store, deps.audit))
+  const v1 = new OpenAPIHono<AppEnv>()
+    .use(requireApiKey({ store: deps.store, failures: deps.authFailures, trustedProxies: deps.trustedProxies }))
     .route('/', catalogRoutes(deps.severities, deps.connections, deps.credentialChecks))
     .route('/pauses', pauseRoutes(deps.pauses))
     .route('/audit', auditRoutes(deps.store));
 
-  return new Hono<AppEnv>()
+  const app = new OpenAPIHono<AppEnv>();
+  app
     .use(requestId)
+    .use(requestLog(deps.logger))
     .use(
       bodyLimit({
         maxSize: MAX_BODY_BYTES,
@@ -49,6 +59,8 @@ export function createApp(deps: AppDeps) {
     )
     .route('/', healthRoutes(deps.readiness))
     .route('/v1', v1)
+    .route('/', documentationRoutes(() => openApiDocument(app)))
     .notFound(onNotFound)
     .onError(onError(deps.logger));
+  return app;
 }

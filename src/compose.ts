@@ -5,6 +5,7 @@ import type { ConnectionSpec } from './config/load.js';
 import type { Config } from './config/schema.js';
 import { buildConnections } from './connections/connections.js';
 import { CredentialChecks } from './connections/credential-check.js';
+import { AuthFailures, type AuthFailureLimits } from './http/auth-failures.js';
 import type { Logger } from './logger.js';
 import { ConnectionLocks } from './pauses/connection-locks.js';
 import type { Engine } from './pauses/engine.js';
@@ -21,6 +22,9 @@ export interface ServiceParts {
   sleep(ms: number): Promise<void>;
   logger: Logger;
   sandboxUrl?: string | undefined;
+  /** reverse proxies in front of the service (TRUST_PROXY) */
+  trustedProxies?: number;
+  authFailureLimits?: AuthFailureLimits;
 }
 
 /** Wires the service from its parts, without side effects: main.ts and tests both use it. */
@@ -44,6 +48,7 @@ export async function composeService(parts: ServiceParts) {
   const pauses = new PausesService(engine, config.severities, connections, config.resume.missed);
   const credentialChecks = new CredentialChecks(clock);
   let started = false;
+  const authFailures = new AuthFailures(audit, clock, logger, parts.authFailureLimits);
   const app = createApp({
     store,
     audit,
@@ -52,6 +57,8 @@ export async function composeService(parts: ServiceParts) {
     connections,
     credentialChecks,
     logger,
+    authFailures,
+    trustedProxies: parts.trustedProxies ?? 0,
     readiness: () => readiness({ store, started, connections, credentialChecks }),
   });
   return {
@@ -59,6 +66,7 @@ export async function composeService(parts: ServiceParts) {
     audit,
     pauses,
     connections,
+    authFailures,
     /** carries out the pending work left by the last run (invariant 2), then reports ready */
     async start(): Promise<string[]> {
       const recovering = await pauses.recover();

@@ -14,5 +14,14 @@ export const EnvSchema = z.object({
   SANDBOX_URL: z.url().optional(),
   SANDBOX_LATENCY_MS: z.coerce.number().int().min(0).default(0),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /**
+   * How many reverse proxies stand in front of the service: the client address (what refused API
+   * keys are counted under) is then read from X-Forwarded-For, that many entries from the right.
+   * Unset or 0: the socket's address, and X-Forwarded-For is ignored (anyone can write it).
+   * `true` means one proxy, as in most proxy set-ups.
+   */
+  TRUST_PROXY: z
+    .preprocess((v) => (v === 'true' ? 1 : v === 'false' ? 0 : v), z.coerce.number().int('a number of proxies (or true: one)').min(0).max(10))
+    .default(0),
 });
 export type Env = z.infer<typeof EnvSchema>;

@@ -2,12 +2,39 @@ import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
-import { AppError } from '../domain/errors.js';
+import { AppError, type ErrorCode } from '../domain/errors.js';
 import type { Logger } from '../logger.js';
 import type { AppEnv } from './request-context.js';
 
+// A record, so that a code added to ErrorCode without being listed here fails the type check.
+const CODES: Record<ErrorCode, true> = {
+  invalid_request: true,
+  unauthorized: true,
+  forbidden: true,
+  not_found: true,
+  conflict: true,
+  payload_too_large: true,
+  unsupported_media_type: true,
+  unprocessable: true,
+  rate_limited: true,
+  internal: true,
+  incomplete: true,
+  unavailable: true,
+};
+
+export const ErrorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.enum(Object.keys(CODES) as [ErrorCode, ...ErrorCode[]]),
+      message: z.string(),
+      details: z.unknown().optional().meta({ description: 'for 400: the zod issues, `[{path, message, code}]`; otherwise what the message is about' }),
+    }),
+  })
+  .meta({ id: 'Error', description: 'Every failure answers this shape; never a stack trace.' });
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
 /** Every failure answers `{"error": {code, message, details?}}`; never a stack trace. */
-export function errorBody(error: AppError) {
+export function errorBody(error: AppError): ErrorBody {
   return { error: { code: error.code, message: error.message, ...(error.details !== undefined && { details: error.details }) } };
 }
 

@@ -1,8 +1,14 @@
-import type { MiddlewareHandler } from 'hono';
-import type { Actor, RequestContext } from '../domain/actor.js';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Actor, RequestContext, Source } from '../domain/actor.js';
+import { AppError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 
-export type AppEnv = { Variables: { requestId: string; actor: Actor } };
+/**
+ * What every request carries. `actor` and `source` are set by the surface that let the request
+ * in: the API key middleware says `api`; a console, a webhook (`webhook:<name>`) or Slack will
+ * set their own, so routes never assume where a change came from.
+ */
+export type AppEnv = { Variables: { requestId: string; actor: Actor; source: Source } };
 
 /** Takes the caller's X-Request-Id when it is sane, else makes one; echoes it on the response. */
 export const requestId: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -13,9 +19,11 @@ export const requestId: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-/** Who is calling, from where: what every change records. API calls come from `api`. */
-export const contextOf = (c: { get(key: 'actor'): Actor; get(key: 'requestId'): string }): RequestContext => ({
-  actor: c.get('actor'),
-  source: 'api',
-  requestId: c.get('requestId'),
-});
+/** Who is calling, from where, under which request: what every change records (invariant 7). */
+export function contextOf(c: Context<AppEnv>): RequestContext {
+  const actor = c.get('actor');
+  const source = c.get('source');
+  // A route reached without a surface having said who called is a wiring mistake, never a guess.
+  if (!actor || !source) throw new AppError('internal', 'this request has no caller: no surface authenticated it');
+  return { actor, source, requestId: c.get('requestId') };
+}

@@ -1,4 +1,4 @@
-// Request schemas: the single source of truth for validation (and, later, the OpenAPI document).
+// Request schemas: the single source of truth for validation and for the OpenAPI document.
 import { z } from 'zod';
 import { KINDS } from '../../adapters/types.js';
 import { ITEM_STATES } from '../domain/item.js';
@@ -51,4 +51,21 @@ export const AuditQuerySchema = z.object({
   cursor: z.string().min(1).optional(),
 });
 
-export const WaitQuerySchema = z.object({ wait: z.enum(['true', 'false']).optional() });
+export const WaitQuerySchema = z.object({
+  wait: z.enum(['true', 'false']).optional().meta({ description: 'true: answer once the work is done instead of at once' }),
+});
+
+export const PauseParamsSchema = z.object({ id: z.string().min(1).meta({ description: 'the pause id (`pau_…`)' }) });
+export const ItemParamsSchema = PauseParamsSchema.extend({ itemId: z.string().min(1).meta({ description: 'the item id (`itm_…`)' }) });
+
+export const IdempotencyHeadersSchema = z.object({
+  'idempotency-key': z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,255}$/, 'Idempotency-Key must be 1–255 letters, digits or . _ : -')
+    .optional()
+    .meta({ description: 'makes a retried request safe: the same key with the same request returns the first answer for 24 hours; with another request, 422' }),
+});
+
+export const StrictQuerySchema = z.object({
+  strict: z.enum(['true', 'false']).optional().meta({ description: 'true: answer 503 for `degraded` too' }),
+});

@@ -31,6 +31,15 @@ export function query<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
   return parse(schema, c.req.query(), 'query');
 }
 
+/** The request headers (names in lower case) parsed with `schema`; other headers are ignored. */
+export function headers<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
+  return parse(schema, c.req.header(), 'header');
+}
+
+export function params<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
+  return parse(schema, c.req.param(), 'path');
+}
+
 function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z.infer<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw invalid(parsed.error, where);

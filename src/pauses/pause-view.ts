@@ -30,7 +30,7 @@ export const PauseViewSchema = PauseSchema.extend({
   complete: z.boolean(),
   failures: FailuresSchema,
   counts: CountsSchema,
-});
+}).meta({ id: 'PauseView', description: 'a pause with its item counts, by state, connection and kind' });
 export type PauseView = z.infer<typeof PauseViewSchema>;
 
 export function failures(pause: Pause, counts: ItemCounts): Failures {
@@ -43,7 +43,7 @@ export function pauseView(pause: Pause, counts: ItemCounts): PauseView {
   return { ...pause, complete: pause.work.length === 0 && problems.listings + problems.items === 0, failures: problems, counts };
 }
 
-export const ItemViewSchema = ItemSchema.omit({ snapshot: true, seq: true });
+export const ItemViewSchema = ItemSchema.omit({ snapshot: true, seq: true }).meta({ id: 'ItemView', description: 'an item, without the snapshot only its adapter reads' });
 export type ItemView = z.infer<typeof ItemViewSchema>;
 
 /** An item as the API shows it: everything but the snapshot, which only adapters read. */

@@ -5,7 +5,7 @@ import { createRegistry } from '../../adapters/registry.js';
 import { systemClock } from '../clock.js';
 import { ConfigError } from '../config/config-error.js';
 import { checkConnections, defaultConfigFile, loadConfigFile, loadEnv } from '../config/load.js';
-import { serveFetch } from '../serve.js';
+import { listen, StartupError } from '../startup-error.js';
 import { Sandbox } from './sandbox.js';
 
 async function main(): Promise<void> {
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     latencyMs: env.SANDBOX_LATENCY_MS,
     enforceLimits: true,
   });
-  const served = await serveFetch(sandbox.fetch, env.SANDBOX_PORT);
+  const served = await listen(sandbox.fetch, env.SANDBOX_PORT, '127.0.0.1', 'SANDBOX_PORT');
   console.log(`sandbox platforms on ${served.url} for ${[...sandbox.simulators.keys()].join(', ')}`);
   console.log(`start the service with SANDBOX_URL=${served.url}`);
   const stop = () => void served.close().then(() => process.exit(0));
@@ -27,6 +27,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? `sandbox cannot start: ${error.message}` : error);
+  console.error(error instanceof ConfigError || error instanceof StartupError ? `sandbox cannot start: ${error.message}` : error);
   process.exit(1);
 });

@@ -22,6 +22,7 @@ describe('loadEnv', () => {
       SANDBOX_PORT: 3001,
       SANDBOX_LATENCY_MS: 0,
       LOG_LEVEL: 'info',
+      TRUST_PROXY: 0,
     });
   });
 
@@ -36,6 +37,7 @@ describe('loadEnv', () => {
       SANDBOX_URL: 'http://127.0.0.1:4001',
       SANDBOX_LATENCY_MS: '25',
       LOG_LEVEL: 'warn',
+      TRUST_PROXY: '2',
       PATH: '/usr/bin',
       HOOTSUITE_ACME_ACCESS_TOKEN: 'not-for-loadEnv',
     });
@@ -49,7 +51,13 @@ describe('loadEnv', () => {
       SANDBOX_URL: 'http://127.0.0.1:4001',
       SANDBOX_LATENCY_MS: 25,
       LOG_LEVEL: 'warn',
+      TRUST_PROXY: 2,
     });
+  });
+
+  it('takes TRUST_PROXY=true as one proxy and false as none', () => {
+    expect(loadEnv({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(1);
+    expect(loadEnv({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(0);
   });
 
   it.each<[string, NodeJS.ProcessEnv, string]>([
@@ -62,6 +70,8 @@ describe('loadEnv', () => {
     ['BOOTSTRAP_API_KEY too short', { BOOTSTRAP_API_KEY: 'short' }, 'BOOTSTRAP_API_KEY'],
     ['SANDBOX_LATENCY_MS=-5', { SANDBOX_LATENCY_MS: '-5' }, 'SANDBOX_LATENCY_MS'],
     ['LOG_LEVEL=verbose', { LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
+    ['TRUST_PROXY=yes', { TRUST_PROXY: 'yes' }, 'TRUST_PROXY'],
+    ['TRUST_PROXY=-1', { TRUST_PROXY: '-1' }, 'TRUST_PROXY'],
   ])('refuses %s, naming the variable', (_name, env, variable) => {
     const error = refusal(env);
     expect(error.source).toBe('environment');

@@ -1,23 +1,25 @@
 // The real process refuses to start on a bad config or environment: exit code 1 and a message
-// naming the field, before it touches the data directory or opens a port.
+// naming the field, before it touches the data directory or opens a port. A busy port or a
+// data directory another service holds stops it too, in one line and without a stack trace.
 import { spawn } from 'node:child_process';
+import { createServer, type Server } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultConfigFile } from '../../src/config/load.js';
+import { lockDataDir } from '../../src/store/data-dir-lock.js';
 import { api, getJson, startProcess } from '../support/process.js';
 
 const KEY = 'startup-api-key-0123456789abcdef';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'tsx.cmd' : 'tsx');
 
-/** Runs `tsx src/main.ts` with `env` and waits (at most 20 s) for it to exit. */
+/** Runs `node --import tsx src/main.ts` (as npm start does) with `env`; waits (at most 20 s) for it to exit. */
 function start(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ['src/main.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', SANDBOX_PORT: '0', LOG_LEVEL: 'error', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -95,5 +97,63 @@ describe('starting with a bad config', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/crisis-pause cannot start: environment is invalid:\n {2}- PORT: /);
     expect(await readdir(dir)).toEqual([]);
+  }, 30_000);
+});
+
+describe('starting where it cannot run', () => {
+  let dir: string;
+  let busy: Server | undefined;
+  afterEach(async () => {
+    await new Promise((resolve) => (busy ? busy.close(resolve) : resolve(undefined)));
+    busy = undefined;
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  /** A port something else listens on. */
+  async function busyPort(): Promise<number> {
+    busy = createServer();
+    await new Promise<void>((resolve) => busy!.listen(0, '127.0.0.1', resolve));
+    return (busy.address() as { port: number }).port;
+  }
+
+  const oneLine = (stderr: string) => {
+    expect(stderr.split('\n').filter(Boolean), stderr).toHaveLength(1);
+    expect(stderr).not.toMatch(/\n\s+at\s|Error:/);
+  };
+
+  it('exits 1 with one line naming a busy PORT, having made no API key and left no lock', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'crisis-pause-start-'));
+    const port = await busyPort();
+    const run = await start({ PORT: String(port), DATA_DIR: path.join(dir, 'data') });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`crisis-pause cannot start: port ${port} is in use (set PORT)\n`);
+    oneLine(run.stderr);
+    expect(run.stdout).not.toMatch(/listening|API key/);
+    expect(await readdir(path.join(dir, 'data'))).not.toContain('.lock');
+  }, 30_000);
+
+  it('exits 1 with one line naming a busy SANDBOX_PORT', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'crisis-pause-start-'));
+    const port = await busyPort();
+    const run = await start({ SANDBOX_PORT: String(port), DATA_DIR: path.join(dir, 'data') });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`crisis-pause cannot start: port ${port} is in use (set SANDBOX_PORT)\n`);
+  }, 30_000);
+
+  it('exits 1 with one line naming the process that holds the data directory, and leaves its lock alone', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'crisis-pause-start-'));
+    const unlock = await lockDataDir(dir);
+    try {
+      const held = JSON.parse(readFileSync(path.join(dir, '.lock'), 'utf8'));
+      const run = await start({ DATA_DIR: dir });
+      expect(run.code).toBe(1);
+      oneLine(run.stderr);
+      expect(run.stderr).toBe(
+        `crisis-pause cannot start: ${dir} is in use by process ${process.pid} on ${os.hostname()} (since ${held.startedAt}); stop it or use another DATA_DIR\n`,
+      );
+      expect(JSON.parse(readFileSync(path.join(dir, '.lock'), 'utf8'))).toEqual(held);
+    } finally {
+      await unlock();
+    }
   }, 30_000);
 });

@@ -11,6 +11,7 @@ import type { SandboxItem } from '../../adapters/shared/simulator-kit.js';
 import { bootstrapApiKey } from '../../src/auth/bootstrap.js';
 import { composeService } from '../../src/compose.js';
 import { checkConnections, defaultConfigFile, loadConfigFile } from '../../src/config/load.js';
+import type { AuthFailureLimits } from '../../src/http/auth-failures.js';
 import type { Config } from '../../src/config/schema.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { Sandbox } from '../../src/sandbox/sandbox.js';
@@ -33,6 +34,9 @@ export interface HarnessOptions {
   sandbox?: Sandbox;
   /** where this service reaches the sandbox (two services in one test need two addresses) */
   sandboxUrl?: string;
+  /** TRUST_PROXY */
+  trustedProxies?: number;
+  authFailureLimits?: AuthFailureLimits;
 }
 
 export type Harness = Awaited<ReturnType<typeof startHarness>>;
@@ -75,6 +79,8 @@ export async function startHarness(server: SetupServer, options: HarnessOptions 
     },
     logger,
     sandboxUrl,
+    ...(options.trustedProxies !== undefined && { trustedProxies: options.trustedProxies }),
+    ...(options.authFailureLimits && { authFailureLimits: options.authFailureLimits }),
   });
   await bootstrapApiKey(store, clock, TEST_API_KEY);
 

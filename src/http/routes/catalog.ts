@@ -1,34 +1,59 @@
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { methodTraits } from '../../../adapters/types.js';
 import type { Severity } from '../../config/schema.js';
 import type { Connection } from '../../connections/connections.js';
 import type { CredentialChecks } from '../../connections/credential-check.js';
+import { endpoint } from '../endpoint.js';
 import type { AppEnv } from '../request-context.js';
+import { jsonResponse } from '../responses.js';
+import { ConnectionsSchema, SeveritiesSchema, type ConnectionView } from '../views.js';
 
 /** The severity ladder and the configured connections, with a live credential check. */
 export function catalogRoutes(severities: readonly Severity[], connections: readonly Connection[], checks: CredentialChecks) {
-  return new Hono<AppEnv>()
-    .get('/severities', (c) => c.json({ data: severities }))
-    .get('/connections', async (c) => {
+  const app = new OpenAPIHono<AppEnv>();
+  endpoint(
+    app,
+    {
+      method: 'get',
+      path: '/severities',
+      summary: 'The severity ladder',
+      description: 'From config; each rung says which kinds of items it suspends.',
+      tags: ['catalog'],
+      responses: { 200: jsonResponse('the ladder, levels ascending', SeveritiesSchema) },
+    },
+    (c) => c.json({ data: [...severities] }),
+  );
+  endpoint(
+    app,
+    {
+      method: 'get',
+      path: '/connections',
+      summary: 'The connections, with a live credential check',
+      tags: ['catalog'],
+      responses: { 200: jsonResponse('every configured connection', ConnectionsSchema) },
+    },
+    async (c) => {
       const data = await Promise.all(
-        connections.map(async (connection) => ({
-          id: connection.id,
-          name: connection.name,
-          platform: connection.platform,
-          platformName: connection.adapter.displayName,
-          tags: connection.tags,
-          accountIds: connection.accountIds,
-          sandbox: connection.sandbox,
-          kinds: connection.kinds,
-          capabilities: connection.adapter.capabilities.map((cap) => ({ ...cap, methodTraits: methodTraits(cap.method) })),
-          bulk: connection.adapter.bulk,
-          /** null when usable; else why no call can be made (bad settings, credentials not set) */
-          unusable: connection.unusable,
-          credentials: await checks.check(connection),
-          /** the platform's limits are holding calls back until then */
-          waiting: connection.waiting && connection.waiting.until > new Date() ? { until: connection.waiting.until.toISOString(), reason: connection.waiting.reason } : null,
-        })),
+        connections.map(
+          async (connection): Promise<ConnectionView> => ({
+            id: connection.id,
+            name: connection.name,
+            platform: connection.platform,
+            platformName: connection.adapter.displayName,
+            tags: connection.tags,
+            accountIds: connection.accountIds,
+            sandbox: connection.sandbox,
+            kinds: connection.kinds,
+            capabilities: connection.adapter.capabilities.map((cap) => ({ ...cap, methodTraits: methodTraits(cap.method) })),
+            bulk: connection.adapter.bulk,
+            unusable: connection.unusable,
+            credentials: await checks.check(connection),
+            waiting: connection.waiting && connection.waiting.until > new Date() ? { until: connection.waiting.until.toISOString(), reason: connection.waiting.reason } : null,
+          }),
+        ),
       );
       return c.json({ data });
-    });
+    },
+  );
+  return app;
 }

@@ -1,82 +1,192 @@
-import { Hono, type Context } from 'hono';
-import { AppError } from '../../domain/errors.js';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { PausesService } from '../../pauses/pauses-service.js';
-import { itemView, type PauseView } from '../../pauses/pause-view.js';
+import { itemView, PauseViewSchema, type PauseView } from '../../pauses/pause-view.js';
+import { AppError } from '../../domain/errors.js';
+import { endpoint } from '../endpoint.js';
 import { respondError } from '../errors.js';
 import { contextOf, type AppEnv } from '../request-context.js';
+import { jsonResponse } from '../responses.js';
 import {
   EmptySchema,
+  IdempotencyHeadersSchema,
   ItemListQuerySchema,
+  ItemParamsSchema,
   PauseListQuerySchema,
+  PauseParamsSchema,
   PauseRequestSchema,
   ReleaseRequestSchema,
   ResumeRequestSchema,
   WaitQuerySchema,
 } from '../schemas.js';
-import { jsonBody, query } from '../validate.js';
+import {
+  ItemAnswerSchema,
+  ItemPageSchema,
+  PauseAnswerSchema,
+  PauseDryRunSchema,
+  PausePageSchema,
+  ResumeDryRunSchema,
+  WorkAnswerSchema,
+} from '../views.js';
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,255}$/;
+const tags = ['pauses'];
+const LOCATION = { Location: { description: 'the pause: /v1/pauses/{id}', schema: { type: 'string' as const } } };
 
 /** Pauses and their items: the pause-by-severity endpoint, resume, retry, release, keep. */
 export function pauseRoutes(pauses: PausesService) {
-  return new Hono<AppEnv>()
-    .post('/', async (c) => {
-      const wait = waitFlag(c);
-      const body = await jsonBody(c, PauseRequestSchema);
-      const key = c.req.header('idempotency-key');
-      if (key !== undefined && !IDEMPOTENCY_KEY.test(key))
-        throw new AppError('invalid_request', 'Idempotency-Key must be 1–255 letters, digits or . _ : -');
-      const result = await pauses.requestPause(body, contextOf(c), key);
+  const app = new OpenAPIHono<AppEnv>();
+
+  endpoint(
+    app,
+    {
+      method: 'post',
+      path: '/',
+      summary: 'Pause by severity',
+      description:
+        'Suspends what the severity covers on every connection in scope. If a pause in force has the same scope, a same or lower severity joins it and a higher one escalates it (same pause id).',
+      tags,
+      query: WaitQuerySchema,
+      body: { schema: PauseRequestSchema, required: true },
+      headers: IdempotencyHeadersSchema,
+      responses: {
+        200: jsonResponse('joined or escalated a pause in force (or replayed one of those), or, with `dryRun`, the plan', PauseAnswerSchema.or(PauseDryRunSchema), LOCATION),
+        201: jsonResponse('with `?wait=true`: created, and the suspension is done', PauseAnswerSchema, LOCATION),
+        202: jsonResponse('created; the suspension goes on', PauseAnswerSchema, LOCATION),
+      },
+      errors: [422, 502],
+    },
+    async (c, { query, body, headers }) => {
+      const result = await pauses.requestPause(body, contextOf(c), headers['idempotency-key']);
       if (result.kind === 'dry-run') return c.json({ outcome: 'dry-run', plan: result.plan }, 200);
       const accepted = result.kind === 'created' || (result.kind === 'replayed' && result.status === 202);
       c.header('Location', `/v1/pauses/${result.pause.id}`);
-      if (!wait) return c.json({ outcome: result.kind, pause: result.pause }, accepted ? 202 : 200);
+      if (query.wait !== 'true') return c.json({ outcome: result.kind, pause: result.pause }, accepted ? 202 : 200);
       await result.done();
       return finished(c, result.kind, await pauses.getPause(result.pause.id), accepted ? 201 : 200);
-    })
-    .get('/', async (c) => {
-      const q = query(c, PauseListQuerySchema);
-      return c.json(await pauses.listPauses({ limit: q.limit, ...(q.state && { state: q.state }), ...(q.cursor && { cursor: q.cursor }) }));
-    })
-    .get('/:id', async (c) => c.json(await pauses.getPause(c.req.param('id'))))
-    .get('/:id/items', async (c) => {
-      const q = query(c, ItemListQuerySchema);
-      const filter = { ...(q.state && { state: q.state }), ...(q.kind && { kind: q.kind }), ...(q.connection && { connectionId: q.connection }) };
-      const page = await pauses.listItems(c.req.param('id'), filter, { limit: q.limit, ...(q.cursor && { cursor: q.cursor }) });
-      return c.json({ data: page.data.map(itemView), nextCursor: page.nextCursor });
-    })
-    .post('/:id/resume', async (c) => {
-      const wait = waitFlag(c);
-      const body = await jsonBody(c, ResumeRequestSchema, { optional: true });
-      const result = await pauses.requestResume(c.req.param('id'), body, contextOf(c));
-      if (result.kind === 'dry-run') return c.json({ outcome: 'dry-run', missed: result.missed, steps: result.steps }, 200);
-      return respondAccepted(c, pauses, result, wait);
-    })
-    .post('/:id/retry', async (c) => {
-      const wait = waitFlag(c);
-      await jsonBody(c, EmptySchema, { optional: true });
-      return respondAccepted(c, pauses, await pauses.retry(c.req.param('id'), contextOf(c)), wait);
-    })
-    .post('/:id/items/:itemId/release', async (c) => {
-      const body = await jsonBody(c, ReleaseRequestSchema, { optional: true });
-      const at = body.scheduledAt ? new Date(body.scheduledAt) : undefined;
-      const item = await pauses.release(c.req.param('id'), c.req.param('itemId'), at, contextOf(c));
-      return c.json({ item: itemView(item) });
-    })
-    .post('/:id/items/:itemId/keep', async (c) => {
-      await jsonBody(c, EmptySchema, { optional: true });
-      const item = await pauses.keep(c.req.param('id'), c.req.param('itemId'), contextOf(c));
-      return c.json({ item: itemView(item) });
-    });
-}
+    },
+  );
 
-function waitFlag(c: Context): boolean {
-  return query(c, WaitQuerySchema).wait === 'true';
+  endpoint(
+    app,
+    { method: 'get', path: '/', summary: 'List pauses, newest first', tags, query: PauseListQuerySchema, responses: { 200: jsonResponse('a page of pauses', PausePageSchema) } },
+    async (c, { query: q }) =>
+      c.json(await pauses.listPauses({ limit: q.limit, ...(q.state && { state: q.state }), ...(q.cursor && { cursor: q.cursor }) })),
+  );
+
+  endpoint(
+    app,
+    {
+      method: 'get',
+      path: '/{id}',
+      summary: 'One pause, with counts by item state and by connection',
+      tags,
+      params: PauseParamsSchema,
+      responses: { 200: jsonResponse('the pause', PauseViewSchema) },
+    },
+    async (c, { params }) => c.json(await pauses.getPause(params.id)),
+  );
+
+  endpoint(
+    app,
+    {
+      method: 'get',
+      path: '/{id}/items',
+      summary: "A pause's items",
+      tags,
+      params: PauseParamsSchema,
+      query: ItemListQuerySchema,
+      responses: { 200: jsonResponse('a page of items, in the order they were planned', ItemPageSchema) },
+    },
+    async (c, { params, query: q }) => {
+      const filter = { ...(q.state && { state: q.state }), ...(q.kind && { kind: q.kind }), ...(q.connection && { connectionId: q.connection }) };
+      const page = await pauses.listItems(params.id, filter, { limit: q.limit, ...(q.cursor && { cursor: q.cursor }) });
+      return c.json({ data: page.data.map(itemView), nextCursor: page.nextCursor });
+    },
+  );
+
+  endpoint(
+    app,
+    {
+      method: 'post',
+      path: '/{id}/resume',
+      summary: 'Resume a pause, or some of its items',
+      description: 'Puts back what the pause suspended, from the stored items. Drifted items are reported and left alone; missed items follow `missed`.',
+      tags,
+      params: PauseParamsSchema,
+      query: WaitQuerySchema,
+      body: { schema: ResumeRequestSchema, required: false, description: 'may be left out: resume everything with the configured missed-item policy' },
+      responses: {
+        200: jsonResponse('with `?wait=true`: done; or `already`; or, with `dryRun`, what resume would do', WorkAnswerSchema.or(ResumeDryRunSchema)),
+        202: jsonResponse('started; the work goes on', WorkAnswerSchema),
+      },
+      errors: [409, 422, 502],
+    },
+    async (c, { params, query, body }) => {
+      const result = await pauses.requestResume(params.id, body, contextOf(c));
+      if (result.kind === 'dry-run') return c.json({ outcome: 'dry-run', missed: result.missed, steps: result.steps }, 200);
+      return respondAccepted(c, pauses, result, query.wait === 'true');
+    },
+  );
+
+  endpoint(
+    app,
+    {
+      method: 'post',
+      path: '/{id}/retry',
+      summary: 'Retry what failed',
+      description: 'Failed listings and suspensions of a pause in force; failed restores of a resumed one.',
+      tags,
+      params: PauseParamsSchema,
+      query: WaitQuerySchema,
+      body: { schema: EmptySchema, required: false, description: 'nothing, or `{}`' },
+      responses: {
+        200: jsonResponse('with `?wait=true`: done', WorkAnswerSchema),
+        202: jsonResponse('started; the work goes on', WorkAnswerSchema),
+      },
+      errors: [502],
+    },
+    async (c, { params, query }) => respondAccepted(c, pauses, await pauses.retry(params.id, contextOf(c)), query.wait === 'true'),
+  );
+
+  endpoint(
+    app,
+    {
+      method: 'post',
+      path: '/{id}/items/{itemId}/release',
+      summary: 'Put one suspended, missed or kept item back now',
+      tags,
+      params: ItemParamsSchema,
+      body: { schema: ReleaseRequestSchema, required: false, description: 'optionally a new send time' },
+      responses: { 200: jsonResponse('the item, as it is now', ItemAnswerSchema) },
+      errors: [409, 422],
+    },
+    async (c, { params, body }) => {
+      const at = body.scheduledAt ? new Date(body.scheduledAt) : undefined;
+      return c.json({ item: itemView(await pauses.release(params.id, params.itemId, at, contextOf(c))) });
+    },
+  );
+
+  endpoint(
+    app,
+    {
+      method: 'post',
+      path: '/{id}/items/{itemId}/keep',
+      summary: 'Keep one suspended or missed item suspended',
+      tags,
+      params: ItemParamsSchema,
+      body: { schema: EmptySchema, required: false, description: 'nothing, or `{}`' },
+      responses: { 200: jsonResponse('the item, now kept', ItemAnswerSchema) },
+      errors: [409],
+    },
+    async (c, { params }) => c.json({ item: itemView(await pauses.keep(params.id, params.itemId, contextOf(c))) }),
+  );
+
+  return app;
 }
 
 /** 202 while the work goes on; with ?wait=true, 200 once it is done. */
 async function respondAccepted(
-  c: Context,
+  c: Context<AppEnv>,
   pauses: PausesService,
   result: { kind: string; pause: PauseView; done: () => Promise<void> },
   wait: boolean,
@@ -88,10 +198,10 @@ async function respondAccepted(
 
 /**
  * The answer once the work is done. A pause with failed listings or items is not a success and
- * must not read as one to a script: 502 (the platforms failed us) with the error shape, the pause
- * in `details`, and what to do next.
+ * must not read as one to a script: 502 (the platforms failed us) in the error shape, with the
+ * pause in `details` and what to do next.
  */
-function finished(c: Context, outcome: string, pause: PauseView, status: 200 | 201) {
+function finished(c: Context<AppEnv>, outcome: string, pause: PauseView, status: 200 | 201) {
   if (pause.complete) return c.json({ outcome, pause }, status);
   const { listings, items } = pause.failures;
   const what = [listings > 0 && `${listings} listing${listings > 1 ? 's' : ''}`, items > 0 && `${items} item${items > 1 ? 's' : ''}`].filter(Boolean).join(' and ');
