@@ -3,11 +3,13 @@
 // driven to the end. Every seed must end with the platforms exactly as before (ids of re-created
 // Hootsuite messages aside), nothing doubled, and an audit chain without a gap. The sandbox runs
 // in its own process, so the platforms outlive each crash as real ones would.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SandboxItem } from '../../adapters/shared/simulator-kit.js';
+import { defaultConfigFile } from '../../src/config/load.js';
 import { api, getJson, startProcess, type Running } from '../support/process.js';
 import { comparableWorld, liveIds } from '../support/service.js';
 import { until } from '../support/until.js';
@@ -28,21 +30,40 @@ function random(seed: number): () => number {
   };
 }
 
-describe('end to end: SIGKILL at a random moment', () => {
-  const running: Running[] = [];
-  const dirs: string[] = [];
-  afterEach(async () => {
-    for (const p of running.splice(0)) await p.stop('SIGKILL');
-    for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
-  });
+/** At most this many seeds at once (each runs a sandbox and a service): the machine has 2 cores. */
+const AT_ONCE = 2;
+let slots = AT_ONCE;
+const waiting: Array<() => void> = [];
+async function slot(): Promise<() => void> {
+  if (slots > 0) slots--;
+  else await new Promise<void>((resolve) => waiting.push(resolve));
+  return () => {
+    const next = waiting.shift();
+    if (next) next();
+    else slots++;
+  };
+}
 
-  it.each(SEEDS)('seed $seed, killed during the $phase, ends with the world as before', async ({ seed, phase }) => {
+describe.concurrent('end to end: SIGKILL at a random moment', () => {
+  // The test context's own onTestFinished: in concurrent tests the imported one is not this test's.
+  it.for(SEEDS)('seed $seed, killed during the $phase, ends with the world as before', { timeout: 600_000 }, async ({ seed, phase }, { onTestFinished }) => {
+    onTestFinished(await slot());
+    const running: Running[] = [];
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), `crisis-pause-kill-${seed}-`));
+    onTestFinished(async () => {
+      for (const p of running) await p.stop('SIGKILL');
+      await rm(dataDir, { recursive: true, force: true });
+    });
+    // Few, short retries: a failure the retry phase injects fails fast instead of backing off.
+    const config = JSON.parse(readFileSync(defaultConfigFile(), 'utf8'));
+    config.execution = { ...config.execution, retries: 1, backoffMs: 100 };
+    const configFile = path.join(dataDir, '..', `crisis-pause-kill-${seed}-config.json`);
+    await writeFile(configFile, JSON.stringify(config));
+    onTestFinished(() => rm(configFile, { force: true }));
     const rng = random(seed);
     const sandboxProcess = startProcess('src/sandbox/main.ts', { SANDBOX_PORT: '0', SANDBOX_LATENCY_MS: '20' });
     running.push(sandboxProcess);
     const sandbox = await sandboxProcess.waitFor(/sandbox platforms on (http:\/\/\S+)/);
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), `crisis-pause-kill-${seed}-`));
-    dirs.push(dataDir);
     const world = async (): Promise<Record<string, SandboxItem[]>> => (await getJson(`${sandbox}/__sandbox/state`)).body;
     const faults = (method: 'POST' | 'DELETE', body?: unknown) =>
       fetch(`${sandbox}/__sandbox/faults`, { method, headers: { 'content-type': 'application/json' }, ...(body !== undefined && { body: JSON.stringify(body) }) });
@@ -50,7 +71,7 @@ describe('end to end: SIGKILL at a random moment', () => {
 
     let service = await startService();
     async function startService() {
-      const p = startProcess('src/main.ts', { PORT: '0', DATA_DIR: dataDir, SANDBOX_URL: sandbox, BOOTSTRAP_API_KEY: KEY, LOG_LEVEL: 'error' });
+      const p = startProcess('src/main.ts', { PORT: '0', DATA_DIR: dataDir, CONFIG_FILE: configFile, SANDBOX_URL: sandbox, BOOTSTRAP_API_KEY: KEY, LOG_LEVEL: 'error' });
       running.push(p);
       const base = await p.waitFor(/listening on (http:\/\/\S+)/);
       return { process: p, call: api(base, KEY) };
@@ -110,5 +131,5 @@ describe('end to end: SIGKILL at a random moment', () => {
     expect(comparableWorld(after)).toEqual(comparableWorld(before));
     const audit = (await service.call('GET', '/v1/audit?limit=10000')).body.data as Array<{ seq: number }>;
     expect(audit.map((e) => e.seq)).toEqual(audit.map((_, i) => i + 1));
-  }, 180_000);
+  });
 });

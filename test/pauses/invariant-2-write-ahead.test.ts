@@ -1,18 +1,12 @@
 // Invariant 2: an item's snapshot is durable before the platform call that changes it, and after
 // a crash at any instant, restarting finishes or reconciles the interrupted work.
-import { copyFile, mkdtemp } from 'node:fs';
-import { promisify } from 'node:util';
-import os from 'node:os';
-import path from 'node:path';
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useMsw } from '../support/msw.js';
-import { onDisk, storeFiles } from '../../src/store/lowdb/on-disk.js';
+import { onDisk } from '../../src/store/lowdb/on-disk.js';
+import { dataDirAtCrash } from '../support/crash.js';
 import { until } from '../support/until.js';
 import { comparableWorld, liveIds, startHarness, type Harness } from '../support/service.js';
-
-const copy = promisify(copyFile);
-const tempDir = promisify(mkdtemp);
 
 type StoredItem = { externalId: string; snapshot: Record<string, any>; newExternalId: string | null };
 
@@ -74,8 +68,7 @@ describe('invariant 2: write-ahead snapshot and crash recovery', () => {
 
   /** A second service on a copy of the first one's data dir, as it was on disk at the crash. */
   async function restartAfterCrash(crashed: Harness): Promise<Harness> {
-    const dir = await tempDir(path.join(os.tmpdir(), 'crisis-pause-restart-'));
-    for (const file of storeFiles(crashed.dataDir)) await copy(path.join(crashed.dataDir, file), path.join(dir, file));
+    const dir = dataDirAtCrash(crashed.dataDir);
     // The crashed process is gone: nothing it still had in flight reaches a platform any more.
     server.use(http.all('http://sandbox-a.test/*', () => HttpResponse.error()));
     crashed.sandbox.simulators.forEach((s) => s.faults.clear());

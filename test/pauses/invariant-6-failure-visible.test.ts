@@ -1,6 +1,8 @@
 // Invariant 6: each item records its outcome and last error; one failing platform never stops
 // the others; failed items can be retried.
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfigFile, projectRoot } from '../../src/config/load.js';
 import { useMsw } from '../support/msw.js';
 import { comparableWorld, startHarness, type Harness } from '../support/service.js';
 
@@ -31,6 +33,23 @@ describe('invariant 6: failure is visible, never silent', () => {
     expect(ready.status).toBe(200);
     expect(ready.body).toMatchObject({ status: 'degraded', connections: [{ id: 'meta-ads-acme', code: 'unauthorized' }] });
     expect((await h.call('GET', '/readyz?strict=true')).status).toBe(503);
+  });
+
+  it('with no credentials set at all, a pause is a loud failure: 502, every listing failed, readiness degraded', async () => {
+    const production = loadConfigFile(path.join(projectRoot(), 'config', 'example.production.json'));
+    h = await startHarness(server, { config: () => production });
+    await h.service.start();
+    const reply = await h.call('POST', '/v1/pauses?wait=true', { severity: 3, reason: 'nothing configured' });
+    expect(reply.status).toBe(502);
+    expect(reply.body.error).toMatchObject({ code: 'incomplete', details: { outcome: 'created', pause: { state: 'active', complete: false } } });
+    const pause = reply.body.error.details.pause;
+    expect(pause.listings.length).toBeGreaterThan(0);
+    expect(pause.failures.listings).toBe(pause.listings.length);
+    for (const listing of pause.listings) expect(listing.error).toMatchObject({ code: 'credentials_missing', retryable: true });
+    const ready = await h.call('GET', '/readyz');
+    expect(ready.body.status).toBe('degraded');
+    expect(ready.body.connections.map((c: { id: string }) => c.id).sort()).toEqual(production.connections.map((c) => c.id).sort());
+    for (const connection of ready.body.connections) expect(connection.code).toBe('credentials_missing');
   });
 
   it("waits as long as the platform's own throttling signal asks, then succeeds", async () => {
