@@ -1,7 +1,7 @@
 // The adapter contract: the only shape `src/` knows of a platform.
 // Vendor field names never cross this line; snapshots are opaque JSON the adapter alone reads.
 import type { z } from 'zod';
-import type { Simulator, SimulatorOptions } from './shared/simulator-kit.js';
+import type { Simulator, SimulatorOptions } from './kit/simulator-kit.js';
 
 export const KINDS = ['post', 'ad', 'email'] as const;
 export type Kind = (typeof KINDS)[number];

@@ -5,7 +5,7 @@ import { HootsuiteSimulator } from '../adapters/hootsuite/simulator.js';
 import type { SimProfile } from '../adapters/hootsuite/simulator-store.js';
 import { MailchimpSimulator } from '../adapters/mailchimp/simulator.js';
 import { MetaAdsSimulator } from '../adapters/meta-ads/simulator.js';
-import { seededRandom } from '../adapters/shared/simulator-kit.js';
+import { seededRandom } from '../adapters/kit/simulator-kit.js';
 import type { Sandbox } from '../src/sandbox/sandbox.js';
 import type { Scenario } from './scenarios.js';
 

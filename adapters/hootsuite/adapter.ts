@@ -3,8 +3,8 @@
 // approve, reject, history), so a message is suspended by deleting it after its full snapshot is
 // stored, and restored by re-creating it: the `delete` method, new id on restore.
 import { z } from 'zod';
-import { createHttpClient } from '../shared/http-client.js';
-import type { Simulator, SimulatorOptions } from '../shared/simulator-kit.js';
+import { createHttpClient } from '../kit/http-client.js';
+import type { Simulator, SimulatorOptions } from '../kit/simulator-kit.js';
 import type { AdapterContext, PlatformAdapter } from '../types.js';
 import { HOOTSUITE_BASE_URL, type HootsuiteApi } from './api.js';
 import { createHootsuiteClient } from './client.js';

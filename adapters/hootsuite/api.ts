@@ -1,7 +1,7 @@
 // Raw Hootsuite REST API v1 calls: one function per endpoint. Each parses the answer with the
 // loose schemas and turns vendor errors into AdapterError. Reference: Hootsuite's Swagger file
 // (apidocs.hootsuite.com), mirrored in ../../../shared/specs/hootsuite/.
-import type { HttpClient, HttpRequest, HttpResponse } from '../shared/http-client.js';
+import type { HttpClient, HttpRequest, HttpResponse } from '../kit/http-client.js';
 import type { Clock } from '../types.js';
 import { hootsuiteError, unexpectedResponse, type ErrorContext } from './errors.js';
 import {

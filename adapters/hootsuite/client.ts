@@ -1,8 +1,8 @@
 // One Hootsuite connection's AdapterClient: list, suspend (delete), restore (re-create), inspect.
 // Hootsuite has no bulk endpoints, so every call handles its items one request at a time; the
 // core sends at most `bulkSize` (1) per call and runs `concurrency` calls side by side.
-import { AdapterError } from '../shared/adapter-error.js';
-import { asPages } from '../shared/pages.js';
+import { AdapterError } from '../kit/adapter-error.js';
+import { asPages } from '../kit/pages.js';
 import type { AdapterClient, ItemRef, Kind, ListPage, LiveItem, Observation, Outcome, RestoreRequest } from '../types.js';
 import { deleteMessage, retrieveMe, retrieveMessage, type HootsuiteApi } from './api.js';
 import { listLiveMessages, type ListOptions } from './listing.js';

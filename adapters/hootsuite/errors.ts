@@ -2,8 +2,8 @@
 // Shape (definition `Error`): `{"errors":[{"code":1001,"message":"…","id":"<trace id>",
 // "resource":{"type","id"}}]}`; OAuth endpoints answer RFC 6749 errors instead (we never call them).
 // Codes: the "Error Codes" table at the top of the vendor's swagger file.
-import { AdapterError, errorFromStatus, retryAfterMs } from '../shared/adapter-error.js';
-import type { HttpResponse } from '../shared/http-client.js';
+import { AdapterError, errorFromStatus, retryAfterMs } from '../kit/adapter-error.js';
+import type { HttpResponse } from '../kit/http-client.js';
 import type { AdapterErrorInfo } from '../types.js';
 import { errorsEnvelopeSchema } from './schemas.js';
 

@@ -1,7 +1,7 @@
 // Listing live messages. `GET /v1/messages` wants a time range of at most 4 weeks (error 40020
 // "Specified date range is too large"), so the look-ahead is walked in successive windows, each
 // followed through its cursor pages.
-import { AdapterError } from '../shared/adapter-error.js';
+import { AdapterError } from '../kit/adapter-error.js';
 import type { LiveItem } from '../types.js';
 import { retrieveMessages, type HootsuiteApi } from './api.js';
 import { isLive, LIVE_STATE, toHootsuiteTime, toLiveItem } from './mappers.js';

@@ -1,7 +1,7 @@
 // Hootsuite ⇄ domain. The one place that turns a vendor message into a LiveItem, an Observation,
 // a snapshot and a create body, and THE fingerprint projection shared with the simulator.
 import { z } from 'zod';
-import { fingerprint } from '../shared/fingerprint.js';
+import { fingerprint } from '../kit/fingerprint.js';
 import type { JsonObject, LiveItem, Observation } from '../types.js';
 import { createMessageBodySchema, type CreateMessageBody, type SocialProfileMessage } from './schemas.js';
 

@@ -1,8 +1,8 @@
 // Putting a deleted message back: Hootsuite has no undelete, so we re-create it from the snapshot
 // with `POST /v1/messages`. The new message has a new id (`newExternalId`); the core records
 // old → new.
-import { AdapterError } from '../shared/adapter-error.js';
-import { fingerprint } from '../shared/fingerprint.js';
+import { AdapterError } from '../kit/adapter-error.js';
+import { fingerprint } from '../kit/fingerprint.js';
 import type { Outcome, RestoreRequest } from '../types.js';
 import { retrieveMessages, scheduleMessage, type HootsuiteApi } from './api.js';
 import { canonicalTime, contentOfBody, fingerprintOf, LIVE_STATE, snapshotSchema, toHootsuiteTime } from './mappers.js';

@@ -1,7 +1,7 @@
 // Realistic sandbox content for `npm start`: Acme's social profiles and about nine weeks of
 // scheduled messages (so listing walks several 4-week windows), a few already sent, two waiting
 // for approval and one rejected. Deterministic (seededRandom) and relative to the clock.
-import { seededRandom, type SimulatorOptions } from '../shared/simulator-kit.js';
+import { seededRandom, type SimulatorOptions } from '../kit/simulator-kit.js';
 import type { JsonObject } from '../types.js';
 import type { HootsuiteSimulator } from './simulator.js';
 import { thumbnailOf } from './simulator-create.js';

@@ -2,7 +2,7 @@
 // benchmark: real paths, fields, validation errors, cursor pagination, bearer auth, 429 with
 // Hootsuite's own body and headers, and scheduled messages that get sent when their time comes.
 import { Hono, type Context } from 'hono';
-import { fingerprint } from '../shared/fingerprint.js';
+import { fingerprint } from '../kit/fingerprint.js';
 import {
   Faults,
   LimitGuard,
@@ -12,7 +12,7 @@ import {
   type SandboxItem,
   type Simulator,
   type SimulatorOptions,
-} from '../shared/simulator-kit.js';
+} from '../kit/simulator-kit.js';
 import { contentOf } from './mappers.js';
 import { profilesFor, seedSandbox } from './seed.js';
 import { createMessages } from './simulator-create.js';

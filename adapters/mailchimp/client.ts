@@ -1,13 +1,13 @@
 // One Mailchimp connection's client: dispatches each item to its object type's operations and
 // turns per-item failures into error outcomes. It never retries or sleeps: the core does.
-import { AdapterError } from '../shared/adapter-error.js';
-import { createHttpClient } from '../shared/http-client.js';
+import { AdapterError } from '../kit/adapter-error.js';
+import { createHttpClient } from '../kit/http-client.js';
 import type { AdapterClient, AdapterContext, ItemRef, Observation, Outcome, RestoreRequest } from '../types.js';
 import type { MailchimpApi } from './api-core.js';
 import { ping } from './api-core.js';
 import { suspendAutomation, restoreAutomation, inspectAutomation } from './automation-ops.js';
 import { inspectCampaign, restoreCampaign, restoreRssCampaign, suspendCampaign, suspendRssCampaign } from './campaign-ops.js';
-import { asPages } from '../shared/pages.js';
+import { asPages } from '../kit/pages.js';
 import { listLive } from './list-live.js';
 import { CAPABILITIES } from './mappers.js';
 import { basicAuthHeader, resolveBaseUrl, type MailchimpSettings } from './settings.js';

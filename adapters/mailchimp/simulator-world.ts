@@ -1,6 +1,6 @@
 // The fake account's state and the rules Mailchimp applies to it, without any HTTP.
 import { createHash } from 'node:crypto';
-import type { SandboxItem } from '../shared/simulator-kit.js';
+import type { SandboxItem } from '../kit/simulator-kit.js';
 import type { Clock } from '../types.js';
 import { automationFingerprint, automationIsLive, campaignFingerprint, campaignIsLive, campaignScheduledAt } from './mappers.js';
 import { automationJson, campaignJson, emailJson, type BatchDelivery, type SimAutomation, type SimCampaign, type SimEmail } from './simulator-model.js';

@@ -2,7 +2,7 @@
 // real paths, fields, offset paging, HTTP Basic auth, problem+json errors and the 429 for more
 // than 10 simultaneous connections.
 import { Hono, type Context } from 'hono';
-import { Faults, LimitGuard, simulatorEdge, type RecordedRequest, type SandboxItem, type Simulator, type SimulatorOptions } from '../shared/simulator-kit.js';
+import { Faults, LimitGuard, simulatorEdge, type RecordedRequest, type SandboxItem, type Simulator, type SimulatorOptions } from '../kit/simulator-kit.js';
 import { scheduleBodySchema } from './api-campaigns.js';
 import { seedSandbox } from './seed.js';
 import { addAutomation, addCampaign, type AutomationInput, type CampaignInput } from './simulator-input.js';

@@ -3,9 +3,9 @@
 // inherit a paused campaign's effective state without their own status changing, so setting the
 // campaign back to ACTIVE restores every child exactly as it was.
 // https://developers.facebook.com/documentation/ads-commerce/marketing-api/get-started/manage-campaigns
-import { AdapterError } from '../shared/adapter-error.js';
-import { createHttpClient } from '../shared/http-client.js';
-import { asPages } from '../shared/pages.js';
+import { AdapterError } from '../kit/adapter-error.js';
+import { createHttpClient } from '../kit/http-client.js';
+import { asPages } from '../kit/pages.js';
 import type { AdapterClient, AdapterContext, ItemRef, Kind, ListPage, LiveItem, Observation, Outcome, RestoreRequest } from '../types.js';
 import { getAdAccount, listCampaigns, type GraphApi } from './api.js';
 import { isLive, missingObservation, toLiveItem, toObservation } from './mappers.js';

@@ -8,7 +8,7 @@ import {
   type SandboxItem,
   type Simulator,
   type SimulatorOptions,
-} from '../shared/simulator-kit.js';
+} from '../kit/simulator-kit.js';
 import { campaignFingerprint, isLive } from './mappers.js';
 import { seedSandbox } from './seed.js';
 import { batchHandler, type BatchItemFault } from './simulator-batch.js';

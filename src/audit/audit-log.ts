@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../adapters/shared/fingerprint.js';
+import { canonicalJson } from '../../adapters/kit/fingerprint.js';
 import type { Clock } from '../../adapters/types.js';
 import type { RequestContext } from '../domain/actor.js';
 import { newId } from '../domain/ids.js';

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { SandboxItem, Simulator } from '../../adapters/shared/simulator-kit.js';
+import type { SandboxItem, Simulator } from '../../adapters/kit/simulator-kit.js';
 import type { Clock } from '../../adapters/types.js';
 import type { ConnectionSpec } from '../config/load.js';
 import { SANDBOX_CREDENTIAL } from './sandbox-credential.js';

@@ -1,8 +1,8 @@
 // The shared adapter contract suite: every platform adapter runs it against its own simulator,
 // through msw at the network edge. Platform edge cases live in each adapter's own test file.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AdapterError } from '../../adapters/shared/adapter-error.js';
-import type { SandboxItem, Simulator } from '../../adapters/shared/simulator-kit.js';
+import { AdapterError } from '../../adapters/kit/adapter-error.js';
+import type { SandboxItem, Simulator } from '../../adapters/kit/simulator-kit.js';
 import type {
   AdapterClient,
   Kind,

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { mailchimp, type MailchimpSettings } from '../../adapters/mailchimp/adapter.js';
 import { mailchimpError } from '../../adapters/mailchimp/errors.js';
 import type { MailchimpSimulator } from '../../adapters/mailchimp/simulator.js';
-import { AdapterError } from '../../adapters/shared/adapter-error.js';
+import { AdapterError } from '../../adapters/kit/adapter-error.js';
 import type { AdapterClient, LiveItem } from '../../adapters/types.js';
 import { HOUR, MINUTE, ManualClock } from '../support/clock.js';
 import { routeToSimulator, useMsw } from '../support/msw.js';

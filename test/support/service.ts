@@ -7,7 +7,7 @@ import path from 'node:path';
 import { http } from 'msw';
 import type { SetupServer } from 'msw/node';
 import { createRegistry } from '../../adapters/registry.js';
-import type { SandboxItem } from '../../adapters/shared/simulator-kit.js';
+import type { SandboxItem } from '../../adapters/kit/simulator-kit.js';
 import { bootstrapApiKey } from '../../src/auth/bootstrap.js';
 import { composeService } from '../../src/compose.js';
 import { checkConnections, defaultConfigFile, loadConfigFile } from '../../src/config/load.js';
