@@ -27,7 +27,7 @@ type Swagger = {
   parameters: Record<string, Parameter>;
 };
 
-const SPEC_FILE = new URL('../../../shared/specs/hootsuite/hootsuite-rest-api-swagger.yaml', import.meta.url);
+const SPEC_FILE = new URL('../specs/hootsuite/hootsuite-rest-api-swagger.yaml', import.meta.url);
 const BASE = 'https://platform.hootsuite.com';
 const TOKEN = 'spec-token-9d1e';
 const spec = parse(readFileSync(SPEC_FILE, 'utf8')) as Swagger;

@@ -1,4 +1,4 @@
-// meta-ads against Meta's own API description (specs/meta: the business SDK codegen spec):
+// meta-ads against Meta's own API description (test/specs/meta: the business SDK codegen spec):
 // every field, parameter, status and enum value the adapter sends or the simulator returns
 // must exist there, and the pinned version must be the spec's.
 import { readFileSync } from 'node:fs';
@@ -29,7 +29,7 @@ interface SpecApi { method: string; endpoint?: string; name?: string; params: Sp
 interface SpecNode { apis: SpecApi[]; fields: Array<{ name: string; type: string }> }
 interface SpecEnum { name: string; values: string[] }
 
-const specDir = resolve(process.cwd(), '..', 'shared', 'specs', 'meta');
+const specDir = resolve(import.meta.dirname, '..', 'specs', 'meta');
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(resolve(specDir, file), 'utf8')) as T;
 const campaignSpec = readJson<SpecNode>('Campaign.json');
 const accountSpec = readJson<SpecNode>('AdAccount.json');
