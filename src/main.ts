@@ -8,7 +8,6 @@ import { checkConnections, defaultConfigFile, loadConfigFile, loadEnv } from './
 import { composeService } from './compose.js';
 import { sleep, systemClock } from './clock.js';
 import { createLogger } from './logger.js';
-import { Sandbox } from './sandbox/sandbox.js';
 import { serveFetch, type Served } from './serve.js';
 import { lockDataDir } from './store/data-dir-lock.js';
 import { LowdbStore } from './store/lowdb-store.js';
@@ -21,18 +20,31 @@ async function main(): Promise<void> {
   const specs = checkConnections(config, createRegistry(), configFile);
   const clock = systemClock;
 
-  // The embedded sandbox runs unless SANDBOX_URL points at one of its own (npm run sandbox).
-  let sandboxUrl = env.SANDBOX_URL;
-  let sandboxServer: Served | null = null;
-  if (!sandboxUrl && specs.some((s) => s.config.sandbox)) {
-    const sandbox = new Sandbox(specs, process.env, { clock, seed: 'sandbox', latencyMs: env.SANDBOX_LATENCY_MS, enforceLimits: true });
-    sandboxServer = await serveFetch(sandbox.fetch, env.SANDBOX_PORT);
-    sandboxUrl = sandboxServer.url;
-  }
-
   const dataDir = path.resolve(env.DATA_DIR);
   await mkdir(dataDir, { recursive: true });
   const unlock = await lockDataDir(dataDir);
+
+  // The embedded sandbox runs unless SANDBOX_URL points at one of its own (npm run sandbox). Its
+  // code is loaded only then; it keeps its worlds in DATA_DIR/sandbox so a restart finds the
+  // platforms as they were (an active pause's items still suspended).
+  let sandboxUrl = env.SANDBOX_URL;
+  let sandbox: { flush(): Promise<void> } | null = null;
+  let sandboxServer: Served | null = null;
+  if (!sandboxUrl && specs.some((s) => s.config.sandbox)) {
+    const { Sandbox } = await import('./sandbox/sandbox.js');
+    const embedded = await Sandbox.create(specs, process.env, {
+      clock,
+      seed: 'sandbox',
+      latencyMs: env.SANDBOX_LATENCY_MS,
+      enforceLimits: true,
+      worldsDir: path.join(dataDir, 'sandbox'),
+    });
+    for (const notice of embedded.notices) logger.warn(notice);
+    sandboxServer = await serveFetch(embedded.fetch, env.SANDBOX_PORT);
+    sandboxUrl = sandboxServer.url;
+    sandbox = embedded;
+  }
+
   const store = await LowdbStore.open(dataDir);
   for (const notice of store.notices) logger.warn(notice);
   const service = await composeService({ config, specs, env: process.env, store, clock, sleep, logger, sandboxUrl });
@@ -59,6 +71,7 @@ async function main(): Promise<void> {
     await Promise.race([service.pauses.idle(), sleep(10_000)]);
     await store.close();
     await sandboxServer?.close();
+    await sandbox?.flush();
     await unlock();
     process.exit(0);
   };

@@ -7,8 +7,8 @@ import type { MailchimpApi } from './api-core.js';
 import { ping } from './api-core.js';
 import { suspendAutomation, restoreAutomation, inspectAutomation } from './automation-ops.js';
 import { inspectCampaign, restoreCampaign, restoreRssCampaign, suspendCampaign, suspendRssCampaign } from './campaign-ops.js';
-import { asPages } from '../kit/pages.js';
-import { listLive } from './list-live.js';
+import { paged, pagedListLive } from '../kit/pagination.js';
+import { emailListing } from './list-live.js';
 import { CAPABILITIES } from './mappers.js';
 import { basicAuthHeader, resolveBaseUrl, type MailchimpSettings } from './settings.js';
 
@@ -51,7 +51,7 @@ export function connectMailchimp(ctx: AdapterContext<MailchimpSettings>): Adapte
     checkCredentials: async () => {
       await ping(api);
     },
-    listLive: (kind) => asPages(listLive(api, scope, kind)),
+    listLive: pagedListLive('mailchimp', { email: paged(() => emailListing(api, scope)) }),
     suspend: (items) => Promise.all(items.map((item) => perItem(item.externalId, () => operations(item).suspend(api, item)))),
     restore: (items) => Promise.all(items.map((item) => perItem(item.externalId, () => operations(item).restore(api, item)))),
     // Inspect failures are whole-call failures: an observation cannot carry an error.

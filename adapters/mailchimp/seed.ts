@@ -1,7 +1,8 @@
 // Realistic sandbox content for `npm start`: an online shop's newsletters over the next three
 // weeks. Deterministic (seededRandom) and relative to the clock; the earliest send is more than
 // two hours away so nothing goes out during a demo.
-import { seededRandom, type SimulatorOptions } from '../kit/simulator-kit.js';
+import { seededRandom } from '../kit/simulator/seed.js';
+import type { SimulatorOptions } from '../kit/simulator/types.js';
 import { nextQuarterHour } from './schedule-time.js';
 import { addAutomation, addCampaign } from './simulator-input.js';
 import type { MailchimpWorld } from './simulator-world.js';

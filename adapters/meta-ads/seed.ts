@@ -1,6 +1,6 @@
 // Realistic sandbox content: Acme's ad accounts with campaigns in every state the
 // adapter must tell apart. Deterministic (seededRandom); times relative to the clock.
-import { seededRandom } from '../kit/simulator-kit.js';
+import { seededRandom } from '../kit/simulator/seed.js';
 import type { Clock } from '../types.js';
 import type { CampaignInput, CampaignStore } from './simulator-store.js';
 

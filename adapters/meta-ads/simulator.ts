@@ -1,14 +1,11 @@
 // A stateful fake of the Graph Marketing API for campaigns: real paths, fields, cursor paging,
 // batch requests, Graph error shapes, OAuth errors and Business Use Case throttling.
 import { Hono } from 'hono';
-import {
-  Faults,
-  simulatorEdge,
-  type RecordedRequest,
-  type SandboxItem,
-  type Simulator,
-  type SimulatorOptions,
-} from '../kit/simulator-kit.js';
+import { ChangeSignal } from '../kit/simulator/change-signal.js';
+import type { JsonValue } from '../types.js';
+import { Faults } from '../kit/simulator/faults.js';
+import { simulatorEdge } from '../kit/simulator/edge.js';
+import type { RecordedRequest, SandboxItem, Simulator, SimulatorOptions } from '../kit/simulator/types.js';
 import { campaignFingerprint, isLive } from './mappers.js';
 import { seedSandbox } from './seed.js';
 import { batchHandler, type BatchItemFault } from './simulator-batch.js';
@@ -41,8 +38,9 @@ export class MetaAdsSimulator implements Simulator {
   constructor(private readonly options: SimulatorOptions) {
     this.#store = new CampaignStore(options.clock);
     this.#budget = new CallBudget(options.clock, (account) => this.#activeCampaigns(account));
-    if (options.seed === 'sandbox') seedSandbox(this.#store, options.clock, options.accountIds);
-    else for (const id of options.accountIds) this.#store.addAccount(id);
+    if (options.world !== undefined) this.#store.load(options.world);
+    else if (options.seed === 'sandbox') seedSandbox(this.#store, options.clock, options.accountIds);
+    for (const id of options.accountIds) this.#store.addAccount(id);
 
     const accepted = new Set([options.credentials['accessToken']].filter((t): t is string => !!t));
     const graph = createGraphApp({
@@ -78,8 +76,16 @@ export class MetaAdsSimulator implements Simulator {
     this.#app = app;
   }
 
-  fetch(request: Request, env?: unknown): Promise<Response> {
-    return Promise.resolve(this.#app.fetch(request, env));
+  readonly #changes = new ChangeSignal();
+
+  readonly fetch = this.#changes.afterWrites((request, env) => Promise.resolve(this.#app.fetch(request, env)));
+
+  exportWorld(): JsonValue {
+    return this.#store.exportData();
+  }
+
+  onChange(listener: () => void): () => void {
+    return this.#changes.onChange(listener);
   }
 
   state(): SandboxItem[] {
@@ -97,11 +103,15 @@ export class MetaAdsSimulator implements Simulator {
   // ---- seeding and inspection, for tests and the sandbox ----
 
   addAccount(id: string, name?: string): string {
-    return this.#store.addAccount(id, name).id;
+    const account = this.#store.addAccount(id, name).id;
+    this.#changes.notify();
+    return account;
   }
 
   addCampaign(input: CampaignInput = {}): string {
-    return this.#store.addCampaign(input).id;
+    const id = this.#store.addCampaign(input).id;
+    this.#changes.notify();
+    return id;
   }
 
   /** A copy of the campaign as stored, with its derived effective status. */
@@ -115,6 +125,7 @@ export class MetaAdsSimulator implements Simulator {
     const c = this.#mustGet(id);
     c.status = status;
     this.#store.touch(c);
+    this.#changes.notify();
   }
 
   /** Someone edits a campaign (budget, name, schedule…): drift. */
@@ -122,6 +133,7 @@ export class MetaAdsSimulator implements Simulator {
     const c = this.#mustGet(id);
     Object.assign(c, patch);
     this.#store.touch(c);
+    this.#changes.notify();
   }
 
   /** The token now answers 190/463 "Session has expired". */

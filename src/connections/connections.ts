@@ -1,6 +1,6 @@
 import type { AdapterClient, Clock, Kind, PlatformAdapter } from '../../adapters/types.js';
 import type { ConnectionSpec } from '../config/load.js';
-import { SANDBOX_CREDENTIAL } from '../sandbox/sandbox-credential.js';
+import { SANDBOX_CREDENTIAL } from './sandbox-credential.js';
 
 /** A configured account on a platform, ready to use (or saying why it cannot be used). */
 export interface Connection {

@@ -2,7 +2,7 @@
 // through msw at the network edge. Platform edge cases live in each adapter's own test file.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AdapterError } from '../../adapters/kit/adapter-error.js';
-import type { SandboxItem, Simulator } from '../../adapters/kit/simulator-kit.js';
+import type { SandboxItem, Simulator } from '../../adapters/kit/simulator/types.js';
 import type {
   AdapterClient,
   Kind,
@@ -51,9 +51,10 @@ export function runAdapterContract<S>(fixture: ContractFixture<S>): void {
         clock,
       });
 
-    beforeEach(() => {
+    beforeEach(async () => {
       clock = new ManualClock();
-      simulator = adapter.createSimulator({
+      const createSimulator = await adapter.loadSimulator();
+      simulator = createSimulator({
         clock,
         credentials: fixture.credentials,
         accountIds: fixture.accountIds,

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { hootsuite } from '../../adapters/hootsuite/adapter.js';
 import { LIST_STATE_FILTERS, MESSAGE_STATES } from '../../adapters/hootsuite/schemas.js';
-import { HootsuiteSimulator } from '../../adapters/hootsuite/simulator.js';
+import { createHootsuiteSimulator, type HootsuiteSimulator } from '../../adapters/hootsuite/simulator.js';
 import type { LiveItem, RestoreRequest } from '../../adapters/types.js';
 import { ManualClock } from '../support/clock.js';
 import { routeToSimulator, useMsw } from '../support/msw.js';
@@ -98,11 +98,11 @@ describe('hootsuite against its swagger file', () => {
 
   beforeAll(async () => {
     const clock = new ManualClock();
-    sim = new HootsuiteSimulator({ clock, credentials: { accessToken: TOKEN }, accountIds: [], seed: 'sandbox' });
+    sim = createHootsuiteSimulator({ clock, credentials: { accessToken: TOKEN }, accountIds: [], seed: 'sandbox' });
     routeToSimulator(server, BASE, sim);
     const client = hootsuite.connect({
       connectionId: 'spec',
-      accountIds: sim.profiles().map((p) => p.id).slice(0, 2),
+      accountIds: sim.world.profiles().map((p) => p.id).slice(0, 2),
       settings: { lookaheadWeeks: 12, pageSize: 5 },
       credentials: { accessToken: TOKEN },
       timeoutMs: 2_000,
@@ -154,7 +154,7 @@ describe('hootsuite against its swagger file', () => {
   });
 
   it('answers messages with SocialProfileMessage fields and states only', () => {
-    for (const message of sim.messages()) expectConforms(message, spec.definitions.SocialProfileMessage!, `message ${message.id}`);
+    for (const message of sim.world.messages()) expectConforms(message, spec.definitions.SocialProfileMessage!, `message ${message.id}`);
     const stateEnum = spec.definitions.SocialProfileMessage!.properties!.state!.enum;
     expect([...MESSAGE_STATES].sort()).toEqual([...(stateEnum as string[])].sort());
     for (const filter of LIST_STATE_FILTERS) expect(stateEnum).toContain(filter);
