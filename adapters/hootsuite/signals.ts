@@ -20,6 +20,8 @@ const FORBIDDEN_CODES = new Set([1037, 1201, 4002, 4003, 4004, 4005, 4006, 4007,
 const INVALID_STATE_CODES = new Set([40003, 40025]);
 /** 4001 resource not found. */
 const NOT_FOUND_CODES = new Set([4001]);
+/** 5000 an unknown error occurred, 9000 an internal error occurred: whatever the HTTP status. */
+const SERVER_ERROR_CODES = new Set([5000, 9000]);
 /** 1100 invalid JSON schema, 3020 invalid cursor, 4000 schema validation failed, 40019/40020/40022 bad list filters. */
 const INVALID_REQUEST_CODES = new Set([1100, 3020, 4000, 40019, 40020, 40022]);
 
@@ -45,7 +47,7 @@ function classify(status: number, code: number | undefined): AdapterErrorCode {
   const has = (codes: ReadonlySet<number>) => code !== undefined && codes.has(code);
   if (status === 429 || has(RATE_LIMIT_CODES)) return 'rate_limited';
   if (status === 401 || has(UNAUTHORIZED_CODES)) return 'unauthorized';
-  if (status >= 500) return 'server_error';
+  if (status >= 500 || has(SERVER_ERROR_CODES)) return 'server_error';
   if (has(INVALID_STATE_CODES)) return 'invalid_state';
   if (has(NOT_FOUND_CODES)) return 'not_found';
   if (has(FORBIDDEN_CODES)) return 'forbidden';
