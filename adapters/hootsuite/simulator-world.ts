@@ -3,30 +3,26 @@
 // SocialProfileMessage). Sorted indexes find a page without reading every message; time passes
 // lazily (a SCHEDULED message whose time has come is sent when the world is next read).
 import { fingerprint } from '../kit/fingerprint.js';
-import { SortedIndex } from '../kit/simulator/sorted-index.js';
+import type { SortedIndex } from '../kit/simulator/sorted-index.js';
 import type { SandboxItem } from '../kit/simulator/types.js';
 import { SimWorld } from '../kit/simulator/world.js';
 import type { Clock, JsonValue } from '../types.js';
 import { contentOf } from './mappers.js';
-import type { MessageState } from './schemas.js';
 import { MEMBER_ID, NEEDS_APPROVAL, worldDataSchema, type Permission, type SimMessage, type SimProfile } from './simulator-world-data.js';
+import { MessageIndex } from './simulator-world-index.js';
 
 export type { Permission, SimMessage, SimProfile } from './simulator-world-data.js';
 export { MEMBER_ID } from './simulator-world-data.js';
-
-/** States Hootsuite refuses to delete with 40003: the message is going out or went out. */
-export const UNDELETABLE_STATES: ReadonlySet<MessageState> = new Set(['SUBMITTED', 'SENT', 'SEND_FAILED_PERMANENTLY']);
+export { compareIds, compareMessages } from './simulator-world-index.js';
 
 /** Seeding input: a message as someone scheduled it in Hootsuite. */
 export type MessageInput = Omit<SimMessage, 'id' | 'socialProfile'> & { id?: string; profileId: string };
 
 export class HootsuiteWorld extends SimWorld {
   readonly #profiles = new Map<string, SimProfile>();
-  readonly #messages = new Map<string, SimMessage>();
+  readonly #messages = new MessageIndex();
   /** uploaded media: id → MIME type (video/mp4, image/jpeg…) */
   readonly #media = new Map<string, string>();
-  readonly #byTime = new SortedIndex<SimMessage>(compareMessages);
-  readonly #byState = new Map<string, SortedIndex<SimMessage>>();
   #member: { permission: Permission; byProfile: Record<string, Permission> } = { permission: 'EDITOR', byProfile: {} };
   /** Hootsuite message ids are long numeric strings; ours count up from a realistic value. */
   #nextId = 4138476039;
@@ -43,7 +39,7 @@ export class HootsuiteWorld extends SimWorld {
     const world = new HootsuiteWorld(clock);
     for (const profile of parsed.profiles) world.#profiles.set(profile.id, profile);
     for (const media of parsed.media) world.#media.set(media.id, media.mimeType);
-    for (const message of parsed.messages) world.#index(message);
+    for (const message of parsed.messages) world.#messages.add(message);
     world.#member = { permission: parsed.member.permission, byProfile: parsed.member.byProfile };
     world.#nextId = parsed.nextId;
     world.#nextPostId = BigInt(parsed.nextPostId);
@@ -54,7 +50,7 @@ export class HootsuiteWorld extends SimWorld {
   exportData(): JsonValue {
     const data = {
       profiles: [...this.#profiles.values()],
-      messages: [...this.#messages.values()],
+      messages: [...this.#messages.all()],
       media: [...this.#media].map(([id, mimeType]) => ({ id, mimeType })),
       member: { id: MEMBER_ID, ...this.#member },
       nextId: this.#nextId,
@@ -66,7 +62,7 @@ export class HootsuiteWorld extends SimWorld {
 
   state(): SandboxItem[] {
     this.advance();
-    return [...this.#messages.values()].map((m) => ({
+    return [...this.#messages.all()].map((m) => ({
       id: m.id,
       kind: 'post' as const,
       status: m.state,
@@ -124,7 +120,7 @@ export class HootsuiteWorld extends SimWorld {
 
   messages(): SimMessage[] {
     this.advance();
-    return [...this.#messages.values()].map((m) => structuredClone(m));
+    return [...this.#messages.all()].map((m) => structuredClone(m));
   }
 
   /** Caps the SCHEDULED messages the account may hold (error 40025 beyond it). */
@@ -151,7 +147,7 @@ export class HootsuiteWorld extends SimWorld {
     const now = this.clock.now().getTime();
     let sent = false;
     for (let due = scheduled.at(0); due && Date.parse(due.scheduledSendTime) <= now; due = scheduled.at(0)) {
-      this.setState(due, 'SENT');
+      this.#messages.setState(due, 'SENT');
       this.markPublished(due);
       sent = true;
     }
@@ -185,28 +181,17 @@ export class HootsuiteWorld extends SimWorld {
 
   /** Messages in send-time order: all of them, or those in one state. */
   index(state?: string): SortedIndex<SimMessage> {
-    if (state === undefined) return this.#byTime;
-    let index = this.#byState.get(state);
-    if (!index) this.#byState.set(state, (index = new SortedIndex(compareMessages)));
-    return index;
+    return this.#messages.inOrder(state);
   }
 
   insert(message: SimMessage): void {
-    this.#index(message);
+    this.#messages.add(message);
     this.changed();
   }
 
   remove(message: SimMessage): void {
-    this.#messages.delete(message.id);
-    this.#byTime.remove(message);
-    this.index(message.state).remove(message);
+    this.#messages.delete(message);
     this.changed();
-  }
-
-  setState(message: SimMessage, state: MessageState): void {
-    this.index(message.state).remove(message);
-    message.state = state;
-    this.index(state).insert(message);
   }
 
   /** postId/postUrl: "only set once the message has been published" (Facebook/LinkedIn URLs only). */
@@ -217,21 +202,6 @@ export class HootsuiteWorld extends SimWorld {
     if (profile?.type === 'FACEBOOKPAGE') message.postUrl = `https://www.facebook.com/${profile.socialNetworkId}/posts/${postId}`;
     if (profile?.type === 'LINKEDINCOMPANY') message.postUrl = `https://www.linkedin.com/feed/update/urn:li:activity:${postId}`;
   }
-
-  #index(message: SimMessage): void {
-    this.#messages.set(message.id, message);
-    this.#byTime.insert(message);
-    this.index(message.state).insert(message);
-  }
-}
-
-/** The order `GET /v1/messages` returns: increasing scheduled send time, then id. */
-export function compareMessages(a: SimMessage, b: SimMessage): number {
-  return Date.parse(a.scheduledSendTime) - Date.parse(b.scheduledSendTime) || compareIds(a.id, b.id);
-}
-
-export function compareIds(a: string, b: string): number {
-  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 function decode(id: string): string {

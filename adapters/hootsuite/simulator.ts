@@ -10,11 +10,14 @@ import { profilesFor, seedHootsuite } from './seed.js';
 import { createMessages } from './simulator-create.js';
 import { ERRORS, errorResponse, quotaHeaders } from './simulator-errors.js';
 import { listMessages } from './simulator-listing.js';
-import { HootsuiteWorld, MEMBER_ID, UNDELETABLE_STATES } from './simulator-world.js';
+import type { MessageState } from './schemas.js';
+import { HootsuiteWorld, MEMBER_ID } from './simulator-world.js';
 
 export type HootsuiteSimulator = BuiltSimulator<HootsuiteWorld>;
 
 const PER_SECOND = 20;
+/** States Hootsuite refuses to delete with 40003: the message is going out or went out. */
+const UNDELETABLE_STATES: ReadonlySet<MessageState> = new Set(['SUBMITTED', 'SENT', 'SEND_FAILED_PERMANENTLY']);
 
 /** Quota and per-second headers on an answer, as Hootsuite sends them on every one. */
 function withQuota(c: Context, tools: SimulatorTools, remaining?: number): void {
