@@ -1,7 +1,7 @@
 // The simulator world's data, as zod schemas: the one description of what a world holds, what
 // `exportData` writes and what `load` accepts back.
 import { z } from 'zod';
-import { jsonValue, MESSAGE_STATES } from './schemas.js';
+import { createMessageBodySchema, jsonValue, MESSAGE_STATES } from './schemas.js';
 
 const jsonObject = z.record(z.string(), jsonValue);
 
@@ -18,32 +18,27 @@ export const simProfileSchema = z.object({
 export type SimProfile = z.infer<typeof simProfileSchema>;
 export type ProfileType = SimProfile['type'];
 
-/** Definition SocialProfileMessage, exactly as the simulator answers it. */
-export const simMessageSchema = z.object({
-  id: z.string(),
-  state: z.enum(MESSAGE_STATES),
-  text: z.string().optional(),
-  socialProfile: z.object({ id: z.string(), externalURL: z.string() }),
-  /** UTC ending in Z, e.g. 2026-11-21T10:30:00Z */
-  scheduledSendTime: z.string(),
-  webhookUrls: z.array(z.string()).optional(),
-  tags: z.array(z.string()).optional(),
-  targeting: jsonObject.optional(),
-  privacy: jsonObject.optional(),
-  location: z.object({ latitude: z.number(), longitude: z.number() }).optional(),
-  emailNotification: z.boolean().optional(),
-  mediaUrls: z.array(z.object({ url: z.string(), thumbnailUrl: z.string().optional() })).optional(),
-  media: z.array(z.object({ id: z.string(), thumbnailId: z.string().optional(), videoOptions: jsonObject.optional() })).optional(),
-  extendedInfo: z
-    .array(z.object({ socialProfileType: z.string().optional(), socialProfileId: z.string().optional(), data: jsonObject.optional() }))
-    .optional(),
-  postId: z.string().optional(),
-  postUrl: z.string().optional(),
-  createdByMember: z.object({ id: z.string() }).optional(),
-  lastUpdatedByMember: z.object({ id: z.string() }).optional(),
-  sequenceNumber: z.number().nullable().optional(),
-  reviewers: z.array(z.object({ id: z.string(), type: z.string() })).optional(),
-});
+/**
+ * Definition SocialProfileMessage, exactly as the simulator answers it: the content of the create
+ * body (definition Message) plus what Hootsuite sets itself.
+ */
+export const simMessageSchema = createMessageBodySchema
+  .omit({ socialProfileIds: true, scheduledSendTime: true, mediaUrls: true, media: true })
+  .extend({
+    id: z.string(),
+    state: z.enum(MESSAGE_STATES),
+    socialProfile: z.object({ id: z.string(), externalURL: z.string() }),
+    /** UTC ending in Z, e.g. 2026-11-21T10:30:00Z */
+    scheduledSendTime: z.string(),
+    mediaUrls: z.array(z.object({ url: z.string(), thumbnailUrl: z.string().optional() })).optional(),
+    media: z.array(z.object({ id: z.string(), thumbnailId: z.string().optional(), videoOptions: jsonObject.optional() })).optional(),
+    postId: z.string().optional(),
+    postUrl: z.string().optional(),
+    createdByMember: z.object({ id: z.string() }).optional(),
+    lastUpdatedByMember: z.object({ id: z.string() }).optional(),
+    sequenceNumber: z.number().nullable().optional(),
+    reviewers: z.array(z.object({ id: z.string(), type: z.string() })).optional(),
+  });
 export type SimMessage = z.infer<typeof simMessageSchema>;
 
 /**
