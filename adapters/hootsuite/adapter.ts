@@ -28,12 +28,13 @@ export const HOOTSUITE: VendorDeclaration = {
   name: 'Hootsuite',
   baseUrl: 'https://platform.hootsuite.com',
   buckets: {
-    // 50 ms of margin: requests leave paced but reach Hootsuite with network jitter (the
-    // benchmark once saw 21 arrive within one second from requests sent 1/20 s apart).
-    perSecond: bucket.perSecond(20, { jitterMs: 50, reason: "Hootsuite's 20 requests/s per account", overriddenBy: 'requestsPerSecond' }),
+    // 100 ms of margin: requests leave paced but reach Hootsuite with network jitter and our own
+    // event-loop stalls after the grant (with 50 ms the loaded 10k benchmark still saw 21–24
+    // arrive within one second). About 18 requests/s sustained.
+    perSecond: bucket.perSecond(20, { jitterMs: 100, reason: "Hootsuite's 20 requests/s per account", overriddenBy: 'requestsPerSecond' }),
     // Spread over the second rather than in one burst of 20: the allowance is split across
     // Hootsuite's nodes, and a burst could land on one of them.
-    spread: bucket.requests(5, 250, { reason: "Hootsuite's 20 requests/s, spread over the second", overriddenBy: 'requestsPerSecond' }),
+    spread: bucket.requests(3, 150, { reason: "Hootsuite's 20 requests/s, spread over the second", overriddenBy: 'requestsPerSecond' }),
     daily: bucket.daily(100_000, { reason: "Hootsuite's 100,000 requests/day per account" }),
   },
   signals: hootsuiteSignals,

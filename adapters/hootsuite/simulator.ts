@@ -63,7 +63,8 @@ export function createHootsuiteSimulator(options: SimulatorOptions): HootsuiteSi
         'with-retry-after': throttled(ERRORS.tooManyRequests, '1'),
       },
       serverError: (c) => errorResponse(c, ERRORS.internal),
-      limits: { perSecond: PER_SECOND, perDay: 100_000, throttle: 'account-limit' },
+      // "Rate limits are applied per second … within the current rate limit window": fixed windows.
+      limits: { perSecond: PER_SECOND, perSecondWindow: 'fixed', perDay: 100_000, throttle: 'account-limit' },
       routes,
       notFound: (c) => errorResponse(c, ERRORS.notFound),
       onError: (_error, c) => errorResponse(c, ERRORS.internal),

@@ -62,4 +62,24 @@ describe('end to end: the embedded sandbox remembers across restarts', () => {
     expect(comparableWorld(back)).toEqual(comparableWorld(withoutPending));
     expect(await second.process.stop('SIGTERM')).toBe(0);
   }, 120_000);
+
+  it('npm run sandbox given a directory keeps its worlds there across its own restarts', async () => {
+    const dir = path.join(dataDir, 'standalone');
+    const start = async () => {
+      const sandbox = startProcess('src/sandbox/main.ts', { SANDBOX_PORT: '0' }, [dir]);
+      running.push(sandbox);
+      return { process: sandbox, url: await sandbox.waitFor(/sandbox platforms on (http:\/\/\S+)/) };
+    };
+    const first = await start();
+    expect(first.process.output()).toContain(`keeping their worlds in ${dir}`);
+    const live = posts(await world(first.url)).find((r) => r.live)!;
+    const gone = await fetch(`${first.url}/hootsuite-acme/v1/messages/${live.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${SANDBOX_CREDENTIAL}` } });
+    expect(gone.status).toBe(200);
+    const before = await world(first.url);
+    expect(await first.process.stop('SIGTERM')).toBe(0);
+
+    const second = await start();
+    expect(await world(second.url)).toEqual(before);
+    expect(await second.process.stop('SIGTERM')).toBe(0);
+  }, 60_000);
 });

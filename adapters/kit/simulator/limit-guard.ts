@@ -6,6 +6,12 @@ import { SlidingLog } from '../sliding-log.js';
 
 export interface PlatformLimits {
   perSecond?: number;
+  /**
+   * How the platform counts its seconds: `sliding` (any 1,000 ms; the strictest reading, the
+   * default) or `fixed` (back-to-back windows of 1,000 ms, "the current rate limit window"; the
+   * first starts with the first request, as the platform's phase is unknown to us anyway).
+   */
+  perSecondWindow?: 'sliding' | 'fixed';
   perDay?: number;
   inFlight?: number;
 }
@@ -18,6 +24,7 @@ export class LimitGuard {
   readonly #second: SlidingLog;
   readonly #day: SlidingLog;
   #inFlight = 0;
+  #fixedSecond = { at: Number.NEGATIVE_INFINITY, count: 0 };
 
   constructor(
     private readonly limits: PlatformLimits,
@@ -32,12 +39,14 @@ export class LimitGuard {
   enter(enforce: boolean): LimitVerdict {
     const wall = this.wallNow();
     const day = this.clock.now().getTime();
+    const inThisSecond = this.#thisSecond(wall);
     if (enforce) {
       if (this.limits.inFlight !== undefined && this.#inFlight >= this.limits.inFlight) return 'in-flight';
-      if (this.#second.waitFor(1, wall) > 0) return 'per-second';
+      if (inThisSecond >= (this.limits.perSecond ?? Number.POSITIVE_INFINITY)) return 'per-second';
       if (this.#day.waitFor(1, day) > 0) return 'per-day';
     }
     this.#second.record(wall, 1);
+    this.#fixedSecond.count++;
     this.#day.record(day, 1);
     this.#inFlight++;
     return 'ok';
@@ -49,6 +58,13 @@ export class LimitGuard {
 
   /** What the platform's usage headers report. */
   usage(): { lastSecond: number; lastDay: number } {
-    return { lastSecond: this.#second.used(this.wallNow()), lastDay: this.#day.used(this.clock.now().getTime()) };
+    return { lastSecond: this.#thisSecond(this.wallNow()), lastDay: this.#day.used(this.clock.now().getTime()) };
+  }
+
+  /** Requests counted in the current second, as the platform counts its seconds. */
+  #thisSecond(wall: number): number {
+    if (this.limits.perSecondWindow !== 'fixed') return this.#second.used(wall);
+    if (wall - this.#fixedSecond.at >= 1000) this.#fixedSecond = { at: wall, count: 0 };
+    return this.#fixedSecond.count;
   }
 }

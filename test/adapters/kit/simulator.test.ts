@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { fingerprint } from '../../../adapters/kit/fingerprint.js';
 import { buildSimulator, type SimulatorSpec } from '../../../adapters/kit/simulator/build-simulator.js';
+import { LimitGuard } from '../../../adapters/kit/simulator/limit-guard.js';
 import { bearerToken } from '../../../adapters/kit/simulator/requests.js';
 import type { SandboxItem, SimulatorOptions } from '../../../adapters/kit/simulator/types.js';
 import { SimWorld } from '../../../adapters/kit/simulator/world.js';
@@ -116,6 +117,22 @@ describe('simulator builder', () => {
     const lenient = buildSimulator(spec, base(clock));
     const answers = await Promise.all(Array.from({ length: 8 }, () => call(lenient, '/api/notes')));
     expect(answers.every((r) => r.status === 200)).toBe(true);
+  });
+
+  it('counts seconds as the platform does: any 1,000 ms, or back-to-back windows', () => {
+    let wall = 0;
+    const clock = new ManualClock();
+    const sliding = new LimitGuard({ perSecond: 2 }, clock, () => wall);
+    const fixed = new LimitGuard({ perSecond: 2, perSecondWindow: 'fixed' }, clock, () => wall);
+    const at = (guard: LimitGuard) => (t: number) => {
+      wall = t;
+      const verdict = guard.enter(true);
+      if (verdict === 'ok') guard.leave();
+      return verdict;
+    };
+    const times = [0, 900, 1000, 1001, 1002];
+    expect(times.map(at(sliding))).toEqual(['ok', 'ok', 'ok', 'per-second', 'per-second']);
+    expect(times.map(at(fixed))).toEqual(['ok', 'ok', 'ok', 'ok', 'per-second']);
   });
 
   it('seeds once with the one seeding signature, exports its world, and loads it back instead of seeding', async () => {
