@@ -71,7 +71,7 @@ describe('end to end: the embedded sandbox remembers across restarts', () => {
       return { process: sandbox, url: await sandbox.waitFor(/sandbox platforms on (http:\/\/\S+)/) };
     };
     const first = await start();
-    expect(first.process.output()).toContain(`keeping their worlds in ${dir}`);
+    expect(await first.process.waitFor(/keeping their worlds in (\S+)/)).toBe(dir);
     const live = posts(await world(first.url)).find((r) => r.live)!;
     const gone = await fetch(`${first.url}/hootsuite-acme/v1/messages/${live.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${SANDBOX_CREDENTIAL}` } });
     expect(gone.status).toBe(200);
