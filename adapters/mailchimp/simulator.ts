@@ -9,7 +9,8 @@ import { LimitGuard } from '../kit/simulator/limit-guard.js';
 import { simulatorEdge } from '../kit/simulator/edge.js';
 import type { RecordedRequest, SandboxItem, Simulator, SimulatorOptions } from '../kit/simulator/types.js';
 import { scheduleBodySchema } from './api-campaigns.js';
-import { seedSandbox } from './seed.js';
+import { seededRandom } from '../kit/simulator/seed.js';
+import { seedMailchimp } from './seed.js';
 import { addAutomation, addCampaign, type AutomationInput, type CampaignInput } from './simulator-input.js';
 import { authProblem, internalError, partialResponse, problemResponse, tooManyRequests } from './simulator-http.js';
 import { automationJson, automationStatus, CAMPAIGN_STATUSES, CAMPAIGN_TYPES, campaignJson, emailJson, EMAIL_STATUSES, type SimAutomation, type SimCampaign } from './simulator-model.js';
@@ -27,7 +28,7 @@ export class MailchimpSimulator implements Simulator {
   constructor(readonly options: SimulatorOptions) {
     this.world = new MailchimpWorld(options.clock);
     if (options.world !== undefined) this.world.load(options.world);
-    else if (options.seed === 'sandbox') seedSandbox(this.world, options);
+    else if (options.seed === 'sandbox') seedMailchimp(this.world, { clock: options.clock, accountIds: options.accountIds, random: seededRandom(0x6d61696c) }); // "mail"
     this.#routes();
   }
 

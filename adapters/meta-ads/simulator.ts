@@ -7,7 +7,8 @@ import { Faults } from '../kit/simulator/faults.js';
 import { simulatorEdge } from '../kit/simulator/edge.js';
 import type { RecordedRequest, SandboxItem, Simulator, SimulatorOptions } from '../kit/simulator/types.js';
 import { campaignFingerprint, isLive } from './mappers.js';
-import { seedSandbox } from './seed.js';
+import { seededRandom } from '../kit/simulator/seed.js';
+import { seedMetaAds } from './seed.js';
 import { batchHandler, type BatchItemFault } from './simulator-batch.js';
 import { CallBudget } from './simulator-budget.js';
 import { adAccountThrottled, bucThrottled, graphErrorResponse, unknownError } from './simulator-errors.js';
@@ -39,7 +40,7 @@ export class MetaAdsSimulator implements Simulator {
     this.#store = new CampaignStore(options.clock);
     this.#budget = new CallBudget(options.clock, (account) => this.#activeCampaigns(account));
     if (options.world !== undefined) this.#store.load(options.world);
-    else if (options.seed === 'sandbox') seedSandbox(this.#store, options.clock, options.accountIds);
+    else if (options.seed === 'sandbox') seedMetaAds(this.#store, { clock: options.clock, accountIds: options.accountIds, random: seededRandom(20261121) });
     for (const id of options.accountIds) this.#store.addAccount(id);
 
     const accepted = new Set([options.credentials['accessToken']].filter((t): t is string => !!t));
