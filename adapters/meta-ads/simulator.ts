@@ -20,14 +20,16 @@ import { CampaignStore, effectiveStatus, type CampaignInput, type CampaignStatus
  * `buc` 80004 + X-Business-Use-Case-Usage (default), `ad-account` 613/1487742, `user` 17/2446079,
  * `app` 4 + X-App-Usage; `http-429` is a bare HTTP 429.
  */
-export type ThrottleSignal = 'buc' | 'ad-account' | 'user' | 'app' | 'http-429';
+export const THROTTLE_SIGNALS = ['buc', 'ad-account', 'user', 'app', 'http-429'] as const;
+export type ThrottleSignal = (typeof THROTTLE_SIGNALS)[number];
 
 /** Minutes an injected BUC throttle announces in estimated_time_to_regain_access. */
 export const INJECTED_REGAIN_MINUTES = 7;
 
 export class MetaAdsSimulator implements Simulator {
   readonly platform = 'meta-ads';
-  readonly faults = new Faults();
+  /** a `rate-limit` fault may pick its signal (`variant`); without one, the `setThrottleSignal` one */
+  readonly faults = new Faults(THROTTLE_SIGNALS);
   readonly requests: RecordedRequest[] = [];
   readonly #store: CampaignStore;
   readonly #budget: CallBudget;
@@ -69,7 +71,7 @@ export class MetaAdsSimulator implements Simulator {
         faults: this.faults,
         requests: this.requests,
         guard: null, // Meta's limits are hourly per-account budgets (CallBudget), not per second
-        signals: { rateLimited: () => this.#throttled(), serverError: () => unknownError() },
+        signals: { rateLimited: (_c, variant) => this.#throttled(variant as ThrottleSignal | undefined), serverError: () => unknownError() },
       }),
     );
     app.get('/__sandbox/state', (c) => c.json(this.state()));
@@ -167,10 +169,10 @@ export class MetaAdsSimulator implements Simulator {
     return [...this.#store.campaigns.values()].filter((c) => c.account_id === digits && c.status === 'ACTIVE').length;
   }
 
-  #throttled(): Response {
+  #throttled(signal: ThrottleSignal = this.#throttle): Response {
     const account = [...this.#store.accounts.values()][0]?.account_id ?? '0';
     const usage = CallBudget.header(account, 100, INJECTED_REGAIN_MINUTES);
-    switch (this.#throttle) {
+    switch (signal) {
       case 'buc':
         return bucThrottled(usage);
       case 'ad-account':

@@ -79,6 +79,13 @@ describe('sandbox platforms', () => {
     const cleared = await Promise.resolve(s.fetch(new Request('http://sandbox.test/__sandbox/faults', { method: 'DELETE' })));
     expect(cleared.status).toBe(204);
     expect((await get(s, '/hootsuite-acme/v1/me')).status).toBe(200);
+    // A rate-limit fault picks one of the platform's own throttle signals.
+    expect((await post({ connection: 'meta-ads-acme', kind: 'rate-limit', variant: 'http-429' })).status).toBe(201);
+    expect((await get(s, '/meta-ads-acme/v25.0/act_1000000001?fields=id')).status).toBe(429);
+    expect((await post({ connection: 'meta-ads-acme', kind: 'rate-limit', variant: 'buc' })).status).toBe(201);
+    const buc = await get(s, '/meta-ads-acme/v25.0/act_1000000001?fields=id');
+    expect(((await buc.json()) as { error: { code: number } }).error.code).toBe(80004);
+    expect((await post({ connection: 'hootsuite-acme', kind: 'rate-limit', variant: 'buc' })).status).toBe(400);
     const recorded = await get(s, '/__sandbox/requests?connection=hootsuite-acme');
     expect(((await recorded.json()) as { data: unknown[] }).data.length).toBe(3);
   });
