@@ -1,7 +1,7 @@
 // The adapter contract: the only shape `src/` knows of a platform.
 // Vendor field names never cross this line; snapshots are opaque JSON the adapter alone reads.
 import type { z } from 'zod';
-import type { Simulator, SimulatorOptions } from './shared/simulator-kit.js';
+import type { SimulatorFactory } from './kit/simulator/types.js';
 
 export const KINDS = ['post', 'ad', 'email'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -234,5 +234,9 @@ export interface PlatformAdapter<S = unknown> {
   /** the earliest time at or after `at` that the platform accepts (e.g. Mailchimp's quarter hours) */
   normalizeScheduleTime(at: Date): Date;
   connect(ctx: AdapterContext<S>): AdapterClient;
-  createSimulator(options: SimulatorOptions): Simulator;
+  /**
+   * The platform's simulator, loaded on demand (a dynamic `import()`), so that a process that
+   * runs no sandbox never loads simulator code.
+   */
+  loadSimulator(): Promise<SimulatorFactory>;
 }

@@ -16,7 +16,7 @@ if (!scenario) throw new Error(`no scenario ${process.argv[2]}`);
 
 const specs = checkConnections(loadConfigFile(defaultConfigFile()), createRegistry());
 // No environment: both sides fall back to the sandbox's well-known non-secret credential.
-const sandbox = new Sandbox(specs, {}, { clock: systemClock, seed: 'empty', latencyMs: scenario.latencyMs, enforceLimits: true });
+const sandbox = await Sandbox.create(specs, {}, { clock: systemClock, seed: 'empty', latencyMs: scenario.latencyMs, enforceLimits: true });
 const traffic = new TrafficCounter();
 const served = await serveFetch(traffic.wrap(sandbox.fetch), 0);
 

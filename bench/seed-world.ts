@@ -1,11 +1,11 @@
 // Fills the sandbox platforms with a WorldPlan through each simulator's typed seeding methods.
 // Deterministic (seededRandom), times relative to now and far enough ahead that nothing is due
 // during the run: a missed item would be held, not restored (invariant 4), and fail the check.
-import { HootsuiteSimulator } from '../adapters/hootsuite/simulator.js';
-import type { SimProfile } from '../adapters/hootsuite/simulator-store.js';
+import type { HootsuiteSimulator } from '../adapters/hootsuite/simulator.js';
+import type { SimProfile } from '../adapters/hootsuite/simulator-world.js';
 import { MailchimpSimulator } from '../adapters/mailchimp/simulator.js';
 import { MetaAdsSimulator } from '../adapters/meta-ads/simulator.js';
-import { seededRandom } from '../adapters/shared/simulator-kit.js';
+import { seededRandom } from '../adapters/kit/simulator/seed.js';
 import type { Sandbox } from '../src/sandbox/sandbox.js';
 import type { Scenario } from './scenarios.js';
 
@@ -30,9 +30,16 @@ const COPY = [
 
 export function seedWorld(sandbox: Sandbox, scenario: Scenario): void {
   const now = Date.now();
-  seedHootsuite(simulator(sandbox, 'hootsuite-acme', HootsuiteSimulator), scenario, now);
+  seedHootsuite(hootsuiteSimulator(sandbox), scenario, now);
   seedMeta(simulator(sandbox, 'meta-ads-acme', MetaAdsSimulator), scenario, now);
   seedMailchimp(simulator(sandbox, 'mailchimp-acme', MailchimpSimulator), scenario, now);
+}
+
+// Built on the kit's simulator builder: a plain object with its world, not a class instance.
+function hootsuiteSimulator(sandbox: Sandbox): HootsuiteSimulator {
+  const found = sandbox.simulators.get('hootsuite-acme');
+  if (found?.platform !== 'hootsuite') throw new Error('the default config has no hootsuite-acme connection of the expected platform');
+  return found as HootsuiteSimulator;
 }
 
 function simulator<T>(sandbox: Sandbox, id: string, type: abstract new (...args: never[]) => T): T {
@@ -43,7 +50,7 @@ function simulator<T>(sandbox: Sandbox, id: string, type: abstract new (...args:
 
 function seedHootsuite(sim: HootsuiteSimulator, { world }: Scenario, now: number): void {
   const random = seededRandom(1);
-  for (const p of PROFILES) sim.addProfile(p);
+  for (const p of PROFILES) sim.world.addProfile(p);
   // Whole minutes (what a re-create is normalised to), from 6 hours to ~8 weeks ahead, so the
   // listing walks several of Hootsuite's 4-week windows.
   const start = Math.ceil((now + 6 * HOUR) / MINUTE) * MINUTE;
@@ -53,13 +60,13 @@ function seedHootsuite(sim: HootsuiteSimulator, { world }: Scenario, now: number
     const p = PROFILES[i % PROFILES.length]!;
     const media = p.type === 'INSTAGRAMBUSINESS' ? { media: [{ id: Buffer.from(`https://media.acme.example/ig/${i}.jpg`).toString('base64') }] } : {};
     const tags = random() < 0.4 ? { tags: ['spring-launch'] } : {};
-    sim.addMessage({ profileId: p.id, state: 'SCHEDULED', text: `${COPY[i % COPY.length]} (#${i})`, scheduledSendTime: at(i, n), ...media, ...tags });
+    sim.world.addMessage({ profileId: p.id, state: 'SCHEDULED', text: `${COPY[i % COPY.length]} (#${i})`, scheduledSendTime: at(i, n), ...media, ...tags });
   }
   for (let i = 0; i < world.hootsuite.pendingApproval; i++) {
-    sim.addMessage({ profileId: PROFILES[0]!.id, state: 'PENDING_APPROVAL', text: `Draft statement ${i}, needs legal review`, scheduledSendTime: at(i, world.hootsuite.pendingApproval), sequenceNumber: i + 1, reviewers: [{ id: '22421144', type: 'MEMBER' }] });
+    sim.world.addMessage({ profileId: PROFILES[0]!.id, state: 'PENDING_APPROVAL', text: `Draft statement ${i}, needs legal review`, scheduledSendTime: at(i, world.hootsuite.pendingApproval), sequenceNumber: i + 1, reviewers: [{ id: '22421144', type: 'MEMBER' }] });
   }
   for (let i = 0; i < world.hootsuite.sent; i++) {
-    sim.addMessage({ profileId: PROFILES[1]!.id, state: 'SENT', text: `Last week's post ${i}`, scheduledSendTime: new Date(now - (i + 1) * HOUR).toISOString() });
+    sim.world.addMessage({ profileId: PROFILES[1]!.id, state: 'SENT', text: `Last week's post ${i}`, scheduledSendTime: new Date(now - (i + 1) * HOUR).toISOString() });
   }
 }
 

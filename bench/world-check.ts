@@ -1,6 +1,6 @@
 // Correctness, judged on the platforms' own state (GET /__sandbox/state), never on what the
 // service says of itself: a benchmark that reports speed for wrong results is worthless.
-import type { SandboxItem } from '../adapters/shared/simulator-kit.js';
+import type { SandboxItem } from '../adapters/kit/simulator/types.js';
 
 export type World = Record<string, SandboxItem[]>;
 

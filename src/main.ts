@@ -8,7 +8,6 @@ import { composeService } from './compose.js';
 import { ConfigError } from './config/config-error.js';
 import { checkConnections, defaultConfigFile, loadConfigFile, loadEnv } from './config/load.js';
 import { createLogger } from './logger.js';
-import { Sandbox } from './sandbox/sandbox.js';
 import type { Served } from './serve.js';
 import { listen, StartupError } from './startup-error.js';
 import { DataDirLockedError, lockDataDir } from './store/data-dir-lock.js';
@@ -39,11 +38,22 @@ async function main(): Promise<void> {
   });
   const undo: Array<() => Promise<void>> = [unlock];
   try {
-    // The embedded sandbox runs unless SANDBOX_URL points at one of its own (npm run sandbox).
+    // The embedded sandbox runs unless SANDBOX_URL points at one of its own (npm run sandbox). Its
+    // code is loaded only then; it keeps its worlds in DATA_DIR/sandbox so a restart finds the
+    // platforms as they were (an active pause's items still suspended).
     let sandboxUrl = env.SANDBOX_URL;
     let sandboxServer: Served | null = null;
     if (!sandboxUrl && specs.some((s) => s.config.sandbox)) {
-      const sandbox = new Sandbox(specs, process.env, { clock, seed: 'sandbox', latencyMs: env.SANDBOX_LATENCY_MS, enforceLimits: true });
+      const { Sandbox } = await import('./sandbox/sandbox.js');
+      const sandbox = await Sandbox.create(specs, process.env, {
+        clock,
+        seed: 'sandbox',
+        latencyMs: env.SANDBOX_LATENCY_MS,
+        enforceLimits: true,
+        worldsDir: path.join(dataDir, 'sandbox'),
+      });
+      for (const notice of sandbox.notices) logger.warn(notice);
+      undo.unshift(() => sandbox.flush());
       sandboxServer = await listen(sandbox.fetch, env.SANDBOX_PORT, '127.0.0.1', 'SANDBOX_PORT');
       undo.unshift(() => sandboxServer!.close());
       sandboxUrl = sandboxServer.url;

@@ -1,11 +1,13 @@
 // Hootsuite ⇄ domain. The one place that turns a vendor message into a LiveItem, an Observation,
 // a snapshot and a create body, and THE fingerprint projection shared with the simulator.
 import { z } from 'zod';
-import { fingerprint } from '../shared/fingerprint.js';
+import { fingerprint } from '../kit/fingerprint.js';
 import type { JsonObject, LiveItem, Observation } from '../types.js';
 import { createMessageBodySchema, type CreateMessageBody, type SocialProfileMessage } from './schemas.js';
 
 export const OBJECT_TYPE = 'message';
+/** A message awaiting a person's approval in Hootsuite: not live, never listed. */
+export const APPROVAL_STATE = 'PENDING_APPROVAL';
 /** The one state in which Hootsuite will publish a message by itself. */
 export const LIVE_STATE = 'SCHEDULED';
 /** Our word for a message we deleted; Hootsuite keeps no trace of it. */
@@ -124,4 +126,36 @@ export function toObservation(message: SocialProfileMessage): Observation {
 
 export function notFoundObservation(externalId: string): Observation {
   return { externalId, found: false, live: false, status: null, fingerprint: null, scheduledAt: null };
+}
+
+const MINUTE_MS = 60_000;
+/** Our own margin for a message without video: Hootsuite documents no minimum for scheduling. */
+export const LEAD_MS = 5 * MINUTE_MS;
+/**
+ * Video needs 15 minutes: an approver must act "at least 5 minutes (videos 15 minutes) before
+ * they are scheduled to publish" (help.hootsuite.com/hc/en-us/articles/1260804251650), and the
+ * simulator refuses a video scheduled sooner (see README: assumed of the API).
+ */
+export const VIDEO_LEAD_MS = 15 * MINUTE_MS;
+
+// Hootsuite's upload takes video/mp4, image/gif, image/jpeg, image/jpg, image/png
+// (definition MediaUploadUrlRequest); its media ids are the base64 of the uploaded file's URL
+// (the swagger's examples end in .mp4). That is not a documented contract: an id we cannot read
+// counts as a video, so a restore is held back 15 minutes rather than refused.
+const IMAGE_URL = /\.(jpe?g|png|gif)(\?|$)/i;
+
+/** Whether the message carries a video (videoOptions, or a media id that is not an image). */
+export function hasVideo(body: Pick<CreateMessageBody, 'media'>): boolean {
+  return (body.media ?? []).some((m) => m.videoOptions !== undefined || !IMAGE_URL.test(decodedMediaUrl(m.id)));
+}
+
+function decodedMediaUrl(id: string): string {
+  const text = Buffer.from(id, 'base64').toString('utf8');
+  return /^https?:\/\/\S+$/.test(text) ? text : '';
+}
+
+/** What a person must do about a re-created message that Hootsuite put up for approval. */
+export function approvalNote(body: CreateMessageBody, sendAt: string): string {
+  const minutes = hasVideo(body) ? 15 : 5;
+  return `awaits approval in Hootsuite: a person must approve it at least ${minutes} minutes before its send time (${sendAt}), or Hootsuite lets it expire`;
 }

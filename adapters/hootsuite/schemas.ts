@@ -1,5 +1,5 @@
 // Loose zod schemas of the Hootsuite REST API v1 responses we read, after the vendor's own
-// Swagger 2.0 file (../../../shared/specs/hootsuite/hootsuite-rest-api-swagger.yaml).
+// Swagger 2.0 file (copied in test/specs/hootsuite/hootsuite-rest-api-swagger.yaml).
 // Every object is `looseObject`: Hootsuite may add fields at any time and we must never fail
 // on them. Nested option objects (targeting, privacy, videoOptions, extendedInfo data) are kept
 // as opaque JSON: we snapshot them whole and send them back unchanged.

@@ -1,11 +1,12 @@
 // Realistic sandbox content for `npm start`: Acme's social profiles and about nine weeks of
 // scheduled messages (so listing walks several 4-week windows), a few already sent, two waiting
-// for approval and one rejected. Deterministic (seededRandom) and relative to the clock.
-import { seededRandom, type SimulatorOptions } from '../shared/simulator-kit.js';
+// for approval and one rejected. Deterministic (the context's random numbers) and relative to
+// the clock. The kit's one seeding signature: seed(world, {clock, accountIds, random}).
+import type { SimulatorSeed } from '../kit/simulator/seed.js';
 import type { JsonObject } from '../types.js';
-import type { HootsuiteSimulator } from './simulator.js';
 import { thumbnailOf } from './simulator-create.js';
-import type { ProfileType, SimMessage, SimProfile } from './simulator-store.js';
+import type { ProfileType } from './simulator-world-data.js';
+import type { HootsuiteWorld, SimMessage, SimProfile } from './simulator-world.js';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -48,13 +49,12 @@ export function profilesFor(accountIds: readonly string[]): SimProfile[] {
   return accountIds.map((id, i) => ({ ...OWN_PROFILES[i % OWN_PROFILES.length]!, id }));
 }
 
-export function seedSandbox(simulator: HootsuiteSimulator, options: SimulatorOptions): void {
-  const random = seededRandom(20261121);
+export const seedHootsuite: SimulatorSeed<HootsuiteWorld> = (world, { clock, random }) => {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-  if (simulator.profiles().length === 0) for (const p of OWN_PROFILES) simulator.addProfile(p);
-  const profiles = simulator.profiles();
+  if (world.profiles().length === 0) for (const p of OWN_PROFILES) world.addProfile(p);
+  const profiles = world.profiles();
 
-  const now = options.clock.now().getTime();
+  const now = clock.now().getTime();
   const earliest = now + 2 * HOUR;
   const midnight = Math.floor(now / DAY) * DAY;
 
@@ -64,21 +64,21 @@ export function seedSandbox(simulator: HootsuiteSimulator, options: SimulatorOpt
     let at = midnight + day * DAY + (14 + Math.floor(random() * 10)) * HOUR + Math.floor(random() * 4) * 15 * 60_000;
     while (at < earliest) at += DAY;
     const p = profiles[i % profiles.length]!;
-    simulator.addMessage({ ...content(p, pick(COPY), random, pick), profileId: p.id, state: 'SCHEDULED', scheduledSendTime: iso(at) });
+    world.addMessage({ ...content(p, pick(COPY), random, pick), profileId: p.id, state: 'SCHEDULED', scheduledSendTime: iso(at) });
   }
 
   // Already sent last week: never live, never touched.
   for (let i = 0; i < 6; i++) {
     const p = profiles[i % profiles.length]!;
     const at = midnight - (i + 1) * DAY + 16 * HOUR;
-    simulator.addMessage({ ...content(p, COPY[i]!, random, pick), profileId: p.id, state: 'SENT', scheduledSendTime: iso(at) });
+    world.addMessage({ ...content(p, COPY[i]!, random, pick), profileId: p.id, state: 'SENT', scheduledSendTime: iso(at) });
   }
 
   // Waiting for a person's approval, and one that a reviewer rejected: not live.
   const reviewer = [{ id: '22421144', type: 'MEMBER' }];
   const first = profiles[0]!;
   const third = profiles[2 % profiles.length]!;
-  simulator.addMessage({
+  world.addMessage({
     profileId: first.id,
     state: 'PENDING_APPROVAL',
     text: 'Draft: our statement on the Trailblazer 2 shipping delay. Needs legal review before it goes out.',
@@ -86,7 +86,7 @@ export function seedSandbox(simulator: HootsuiteSimulator, options: SimulatorOpt
     sequenceNumber: 1,
     reviewers: reviewer,
   });
-  simulator.addMessage({
+  world.addMessage({
     profileId: third.id,
     state: 'PENDING_APPROVAL',
     text: 'Acme Q3 results: record growth in outdoor gear. Full report at acme.example/investors',
@@ -94,7 +94,7 @@ export function seedSandbox(simulator: HootsuiteSimulator, options: SimulatorOpt
     sequenceNumber: 2,
     reviewers: reviewer,
   });
-  simulator.addMessage({
+  world.addMessage({
     profileId: first.id,
     state: 'REJECTED',
     text: 'Flash sale!!! Everything must go!!!',
@@ -102,7 +102,7 @@ export function seedSandbox(simulator: HootsuiteSimulator, options: SimulatorOpt
     sequenceNumber: null,
     reviewers: reviewer,
   });
-}
+};
 
 type Content = Omit<SimMessage, 'id' | 'socialProfile' | 'state' | 'scheduledSendTime'>;
 

@@ -17,6 +17,8 @@ export const ERRORS = {
   invalidToken: { status: 401, code: 1001, message: 'Invalid access token' },
   // The body of the throttled request shown on developer.hootsuite.com/docs/api-rate-limits.
   rateLimited: { status: 429, code: 1003, message: 'Account plan limit exceeded' },
+  apiPlanLimit: { status: 429, code: 1004, message: 'API plan limit exceeded' },
+  tooManyRequests: { status: 429, code: 1043, message: 'Too many requests' },
   notFound: { status: 404, code: 4001, message: 'Resource not found' },
   cannotDelete: {
     status: 400,
@@ -41,6 +43,11 @@ export function validationError(detail: string, resource?: SimError['resource'])
 
 export function unknownProfile(id: string): SimError {
   return { ...ERRORS.notFound, status: 400, resource: { type: 'socialProfile', id } };
+}
+
+/** A media id that was never uploaded (code and resource type assumed, see README). */
+export function unknownMedia(id: string): SimError {
+  return { ...ERRORS.notFound, status: 400, resource: { type: 'media', id } };
 }
 
 export function errorResponse(c: Context, error: SimError): Response {

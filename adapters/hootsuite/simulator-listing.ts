@@ -1,9 +1,10 @@
 // `GET /v1/messages` as Hootsuite answers it: required startTime/endTime at most 4 weeks apart,
 // optional state / socialProfileIds / limit / cursor / includeUnscheduledReviewMsgs, ascending by
-// scheduled send time, cursor pagination in `metadata.cursor {next, previous}`.
+// scheduled send time, cursor pagination in `metadata.cursor {next, previous}`. A page is read
+// from the world's sorted index, from where the range or cursor starts: never the whole world.
 import { LIST_STATE_FILTERS } from './schemas.js';
 import { ERRORS, unknownProfile, validationError, type SimError } from './simulator-errors.js';
-import { compareIds, compareMessages, type SimMessage, type SimulatorStore } from './simulator-store.js';
+import { compareIds, type HootsuiteWorld, type SimMessage } from './simulator-world.js';
 
 const FOUR_WEEKS_MS = 28 * 24 * 60 * 60 * 1000;
 const DEFAULT_LIMIT = 50;
@@ -28,7 +29,9 @@ export interface ListAnswer {
   metadata: { cursor: { next: string | null; previous: string | null } };
 }
 
-export function listMessages(store: SimulatorStore, query: ListQuery): ListAnswer | SimError {
+type Key = { at: number; id: string };
+
+export function listMessages(world: HootsuiteWorld, query: ListQuery): ListAnswer | SimError {
   if (!query.startTime) return validationError('startTime is required');
   if (!query.endTime) return validationError('endTime is required');
   const start = parseTime(query.startTime);
@@ -45,66 +48,75 @@ export function listMessages(store: SimulatorStore, query: ListQuery): ListAnswe
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) return validationError(`limit must be 1 to ${MAX_LIMIT}`);
   for (const id of query.socialProfileIds) {
     if (!/^\d+$/.test(id)) return validationError('socialProfileIds must be integers');
-    if (!store.profiles.has(id)) return unknownProfile(id);
+    if (!world.profile(id)) return unknownProfile(id);
   }
-  let cursor: { at: number; id: string; backwards: boolean } | null = null;
+  let cursor: (Key & { backwards: boolean }) | null = null;
   if (query.cursor !== undefined) {
     const match = CURSOR.exec(query.cursor);
     if (!match) return ERRORS.badCursor;
     cursor = { at: Number(match[1]), id: match[2]!, backwards: match[3] === '1' };
   }
 
+  world.advance();
+  const index = world.index(query.state);
   const profiles = new Set(query.socialProfileIds);
   // Both ends inclusive (undocumented; the adapter de-duplicates across window boundaries).
-  const matching = store
-    .all()
-    .filter((m) => {
-      const at = Date.parse(m.scheduledSendTime);
-      return at >= start && at <= end;
-    })
-    .filter((m) => query.state === undefined || m.state === query.state)
-    .filter((m) => profiles.size === 0 || profiles.has(m.socialProfile.id))
-    .sort(compareMessages);
-
-  let from = 0;
-  let to = Math.min(limit, matching.length);
-  if (cursor) {
-    const key = cursor;
-    const after = matching.findIndex((m) => compareKey(m, key) > 0);
-    const firstAfter = after === -1 ? matching.length : after;
-    if (key.backwards) {
-      const before = matching.findIndex((m) => compareKey(m, key) >= 0);
-      to = before === -1 ? matching.length : before;
-      from = Math.max(0, to - limit);
-    } else {
-      from = firstAfter;
-      to = Math.min(from + limit, matching.length);
+  const inRange = (m: SimMessage) => at(m) >= start && at(m) <= end;
+  const matches = (m: SimMessage) => profiles.size === 0 || profiles.has(m.socialProfile.id);
+  /** up to `take` matches from position `from`, walking one way while inside the range */
+  const walk = (from: number, backwards: boolean, take: number): { found: SimMessage[]; last: number } => {
+    const found: SimMessage[] = [];
+    let i = from;
+    for (; take > found.length && i >= 0 && i < index.size; i += backwards ? -1 : 1) {
+      const m = index.at(i)!;
+      if (!inRange(m)) break;
+      if (matches(m)) found.push(m);
     }
+    return { found, last: i };
+  };
+  const firstAfter = (key: Key) => index.lowerBound((m) => (compareKey(m, key) <= 0 ? -1 : 1));
+  const firstAtOrAfter = (key: Key) => index.lowerBound((m) => (compareKey(m, key) < 0 ? -1 : 1));
+
+  let page: SimMessage[];
+  let before: number;
+  let after: number;
+  if (cursor?.backwards) {
+    const { found, last } = walk(firstAtOrAfter(cursor) - 1, true, limit);
+    page = found.reverse();
+    before = last;
+    after = firstAtOrAfter(cursor);
+  } else {
+    const from = cursor ? firstAfter(cursor) : index.lowerBound((m) => (at(m) < start ? -1 : 1));
+    const { found, last } = walk(from, false, limit);
+    page = found;
+    before = from - 1;
+    after = last;
   }
-  const page = matching.slice(from, to);
   const first = page[0];
-  const last = page[page.length - 1];
+  const lastOfPage = page.at(-1);
   return {
     data: page.map((m) => structuredClone(m)),
     metadata: {
       cursor: {
-        next: last && to < matching.length ? cursorOf(last, 0) : null,
-        previous: first && from > 0 ? cursorOf(first, 1) : null,
+        next: lastOfPage && walk(after, false, 1).found.length > 0 ? cursorOf(lastOfPage, 0) : null,
+        previous: first && walk(before, true, 1).found.length > 0 ? cursorOf(first, 1) : null,
       },
     },
   };
 }
 
+const at = (m: SimMessage): number => Date.parse(m.scheduledSendTime);
+
 function parseTime(value: string): number | null {
   if (!ISO_8601.test(value)) return null;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? null : at;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? null : time;
 }
 
 function cursorOf(message: SimMessage, direction: 0 | 1): string {
-  return `${Date.parse(message.scheduledSendTime)}:${message.id}:${direction}`;
+  return `${at(message)}:${message.id}:${direction}`;
 }
 
-function compareKey(message: SimMessage, key: { at: number; id: string }): number {
-  return Date.parse(message.scheduledSendTime) - key.at || compareIds(message.id, key.id);
+function compareKey(message: SimMessage, key: Key): number {
+  return at(message) - key.at || compareIds(message.id, key.id);
 }

@@ -1,199 +1,126 @@
 // A stateful in-memory Hootsuite REST API v1 (messages, me) for tests, the sandbox and the
-// benchmark: real paths, fields, validation errors, cursor pagination, bearer auth, 429 with
-// Hootsuite's own body and headers, and scheduled messages that get sent when their time comes.
-import { Hono, type Context } from 'hono';
-import { fingerprint } from '../shared/fingerprint.js';
-import {
-  Faults,
-  LimitGuard,
-  bearerToken,
-  simulatorEdge,
-  type RecordedRequest,
-  type SandboxItem,
-  type Simulator,
-  type SimulatorOptions,
-} from '../shared/simulator-kit.js';
-import { contentOf } from './mappers.js';
-import { profilesFor, seedSandbox } from './seed.js';
+// benchmark, on the kit's simulator builder: real paths, fields, validation errors, cursor
+// pagination, bearer auth, Hootsuite's 429 bodies and headers, its 20/s and 100,000/day limits,
+// members whose posts need approval, and scheduled messages that get sent when their time comes.
+import type { Context, Hono } from 'hono';
+import { buildSimulator, type BuiltSimulator, type SimulatorTools } from '../kit/simulator/build-simulator.js';
+import { bearerToken } from '../kit/simulator/requests.js';
+import type { SimulatorOptions } from '../kit/simulator/types.js';
+import { profilesFor, seedHootsuite } from './seed.js';
 import { createMessages } from './simulator-create.js';
 import { ERRORS, errorResponse, quotaHeaders } from './simulator-errors.js';
 import { listMessages } from './simulator-listing.js';
-import { MEMBER_ID, SimulatorStore, UNDELETABLE_STATES, type SimMessage, type SimProfile } from './simulator-store.js';
+import type { MessageState } from './schemas.js';
+import { HootsuiteWorld, MEMBER_ID } from './simulator-world.js';
 
-const REQUESTS_PER_SECOND = 20;
+export type HootsuiteSimulator = BuiltSimulator<HootsuiteWorld>;
 
-export class HootsuiteSimulator implements Simulator {
-  readonly platform = 'hootsuite';
-  readonly faults = new Faults();
-  readonly requests: RecordedRequest[] = [];
-  readonly #store: SimulatorStore;
-  readonly #app = new Hono();
-  readonly #options: SimulatorOptions;
-  #quotaUsed = 0;
-  #secondStart = 0;
-  #inSecond = 0;
+const PER_SECOND = 20;
+/** States Hootsuite refuses to delete with 40003: the message is going out or went out. */
+const UNDELETABLE_STATES: ReadonlySet<MessageState> = new Set(['SUBMITTED', 'SENT', 'SEND_FAILED_PERMANENTLY']);
 
-  constructor(options: SimulatorOptions) {
-    this.#options = options;
-    this.#store = new SimulatorStore(options.clock);
-    for (const profile of profilesFor(options.accountIds)) this.#store.addProfile(profile);
-    if (options.seed === 'sandbox') seedSandbox(this, options);
-    this.#routes();
-  }
+/** Quota and per-second headers on an answer, as Hootsuite sends them on every one. */
+function withQuota(c: Context, tools: SimulatorTools, remaining?: number): void {
+  const { lastSecond, lastDay } = tools.usage();
+  for (const [k, v] of Object.entries(quotaHeaders(lastDay, remaining ?? PER_SECOND - lastSecond))) c.header(k, v);
+}
 
-  fetch = (request: Request, env?: unknown): Promise<Response> => Promise.resolve(this.#app.fetch(request, env));
+// Hootsuite documents no Retry-After, only "back off until the end of the current rate limit
+// window" (developer.hootsuite.com/docs/api-rate-limits).
+const throttled = (error: (typeof ERRORS)[keyof typeof ERRORS], retryAfter?: string) => (c: Context, _cause: unknown, tools: SimulatorTools) => {
+  withQuota(c, tools, 0);
+  if (retryAfter) c.header('Retry-After', retryAfter);
+  return errorResponse(c, error);
+};
 
-  state(): SandboxItem[] {
-    return this.#store.all().map((m) => ({
-      id: m.id,
-      kind: 'post' as const,
-      status: m.state,
-      live: m.state === 'SCHEDULED',
-      scheduledAt: new Date(m.scheduledSendTime).toISOString(),
-      fingerprint: fingerprint(contentOf(m)),
-    }));
-  }
+export function createHootsuiteSimulator(options: SimulatorOptions): HootsuiteSimulator {
+  return buildSimulator(
+    {
+      platform: 'hootsuite',
+      world: ({ clock, accountIds, data }) => {
+        if (data !== undefined) return HootsuiteWorld.load(data, clock);
+        const world = new HootsuiteWorld(clock);
+        // Profiles exist for every configured account id whatever the seed: accounts are not items.
+        for (const profile of profilesFor(accountIds)) world.addProfile(profile);
+        return world;
+      },
+      seed: seedHootsuite,
+      apiPath: '/v1/*',
+      authenticate(c, world, tools) {
+        const token = bearerToken(c);
+        if (token === null) return errorResponse(c, ERRORS.missingToken);
+        if (token !== tools.options.credentials.accessToken) return errorResponse(c, ERRORS.invalidToken);
+        world.advance();
+        withQuota(c, tools);
+        return null;
+      },
+      throttles: {
+        // The documented throttled body, for the per-second limit and the daily quota alike.
+        'account-limit': throttled(ERRORS.rateLimited),
+        // Other codes the swagger lists for throttling, and a Retry-After some say Hootsuite sends.
+        'too-many-requests': throttled(ERRORS.tooManyRequests),
+        'api-plan-limit': throttled(ERRORS.apiPlanLimit),
+        'with-retry-after': throttled(ERRORS.tooManyRequests, '1'),
+      },
+      serverError: (c) => errorResponse(c, ERRORS.internal),
+      // "Rate limits are applied per second … within the current rate limit window": fixed windows.
+      limits: { perSecond: PER_SECOND, perSecondWindow: 'fixed', perDay: 100_000, throttle: 'account-limit' },
+      routes,
+      notFound: (c) => errorResponse(c, ERRORS.notFound),
+      onError: (_error, c) => errorResponse(c, ERRORS.internal),
+    },
+    options,
+  );
+}
 
-  // ---- typed seeding and inspection, for tests and the sandbox ----
+function routes(app: Hono, world: HootsuiteWorld, tools: SimulatorTools): void {
+  app.get('/v1/me', (c) =>
+    c.json({
+      data: {
+        id: MEMBER_ID,
+        email: 'social@acme.example',
+        fullName: 'Acme Social Team',
+        companyName: 'Acme',
+        isActive: true,
+        timezone: 'America/Vancouver',
+        language: 'en',
+        createdDate: '2019-03-04T17:12:45Z',
+        modifiedDate: '2026-01-12T09:30:00Z',
+      },
+    }),
+  );
 
-  addProfile(profile: SimProfile): void {
-    this.#store.addProfile(profile);
-  }
-
-  profiles(): SimProfile[] {
-    return [...this.#store.profiles.values()];
-  }
-
-  /** Adds a message as if someone scheduled it in Hootsuite; returns it as the API would. */
-  addMessage(message: Omit<SimMessage, 'id' | 'socialProfile'> & { id?: string; profileId: string }): SimMessage {
-    const profile = this.#store.profiles.get(message.profileId);
-    if (!profile) throw new Error(`unknown social profile ${message.profileId}`);
-    const { profileId: _profileId, id, ...fields } = message;
-    const stored: SimMessage = {
-      id: id ?? this.#store.newMessageId(),
-      socialProfile: { id: profile.id, externalURL: profile.externalURL },
-      createdByMember: { id: MEMBER_ID },
-      lastUpdatedByMember: { id: MEMBER_ID },
-      // "null if the message is not subject to approval"
-      sequenceNumber: null,
-      ...fields,
-      scheduledSendTime: new Date(fields.scheduledSendTime).toISOString().replace(/\.000Z$/, 'Z'),
-    };
-    if (stored.state === 'SENT' && !stored.postId) this.#store.markPublished(stored);
-    this.#store.put(stored);
-    return structuredClone(stored);
-  }
-
-  message(id: string): SimMessage | undefined {
-    const found = this.#store.get(id);
-    return found && structuredClone(found);
-  }
-
-  messages(): SimMessage[] {
-    return this.#store.all().map((m) => structuredClone(m));
-  }
-
-  /** Caps the SCHEDULED messages the account may hold (error 40025 beyond it). */
-  setScheduledLimit(limit: number): void {
-    this.#store.scheduledLimit = limit;
-  }
-
-  // ---- the HTTP surface ----
-
-  #routes(): void {
-    const app = this.#app;
-    // The sandbox's own window on the world: outside the platform API, so no auth or faults.
-    app.get('/__sandbox/state', (c) => c.json(this.state()));
-    app.use(
-      '*',
-      simulatorEdge({
-        latencyMs: this.#options.latencyMs ?? 0,
-        faults: this.faults,
-        requests: this.requests,
-        guard: this.#options.enforceLimits ? new LimitGuard({ requestsPerSecond: REQUESTS_PER_SECOND }) : null,
-        signals: {
-          // No Retry-After: Hootsuite documents none, only "back off until the end of the
-          // current rate limit window" (one second).
-          rateLimited: (c) => {
-            for (const [k, v] of Object.entries(quotaHeaders(this.#quotaUsed, 0))) c.header(k, v);
-            return errorResponse(c, ERRORS.rateLimited);
-          },
-          serverError: (c) => errorResponse(c, ERRORS.internal),
-        },
-      }),
-    );
-    app.use('/v1/*', async (c, next) => {
-      const token = bearerToken(c);
-      if (token === null) return errorResponse(c, ERRORS.missingToken);
-      if (token !== this.#options.credentials.accessToken) return errorResponse(c, ERRORS.invalidToken);
-      this.#countRequest(c);
-      await next();
+  app.get('/v1/messages', (c) => {
+    const answer = listMessages(world, {
+      startTime: c.req.query('startTime'),
+      endTime: c.req.query('endTime'),
+      state: c.req.query('state'),
+      socialProfileIds: c.req.queries('socialProfileIds') ?? [],
+      limit: c.req.query('limit'),
+      cursor: c.req.query('cursor'),
+      includeUnscheduledReviewMsgs: c.req.query('includeUnscheduledReviewMsgs'),
     });
+    return 'code' in answer ? errorResponse(c, answer) : c.json(answer);
+  });
 
-    app.get('/v1/me', (c) =>
-      c.json({
-        data: {
-          id: MEMBER_ID,
-          email: 'social@acme.example',
-          fullName: 'Acme Social Team',
-          companyName: 'Acme',
-          isActive: true,
-          timezone: 'America/Vancouver',
-          language: 'en',
-          createdDate: '2019-03-04T17:12:45Z',
-          modifiedDate: '2026-01-12T09:30:00Z',
-        },
-      }),
-    );
+  app.post('/v1/messages', async (c) => {
+    const body: unknown = await c.req.json().catch(() => undefined);
+    if (body === undefined) return errorResponse(c, { status: 400, code: 1100, message: 'Invalid JSON schema' });
+    const answer = createMessages(world, body, tools.options.clock.now());
+    return 'code' in answer ? errorResponse(c, answer) : c.json(answer);
+  });
 
-    app.get('/v1/messages', (c) => {
-      const answer = listMessages(this.#store, {
-        startTime: c.req.query('startTime'),
-        endTime: c.req.query('endTime'),
-        state: c.req.query('state'),
-        socialProfileIds: c.req.queries('socialProfileIds') ?? [],
-        limit: c.req.query('limit'),
-        cursor: c.req.query('cursor'),
-        includeUnscheduledReviewMsgs: c.req.query('includeUnscheduledReviewMsgs'),
-      });
-      return 'code' in answer ? errorResponse(c, answer) : c.json(answer);
-    });
+  app.get('/v1/messages/:messageId', (c) => {
+    const message = world.get(c.req.param('messageId'));
+    return message ? c.json({ data: structuredClone(message) }) : errorResponse(c, ERRORS.notFound);
+  });
 
-    app.post('/v1/messages', async (c) => {
-      const body: unknown = await c.req.json().catch(() => undefined);
-      if (body === undefined) return errorResponse(c, { status: 400, code: 1100, message: 'Invalid JSON schema' });
-      const answer = createMessages(this.#store, body, this.#options.clock.now());
-      return 'code' in answer ? errorResponse(c, answer) : c.json(answer);
-    });
-
-    app.get('/v1/messages/:messageId', (c) => {
-      const message = this.#store.get(c.req.param('messageId'));
-      return message ? c.json({ data: structuredClone(message) }) : errorResponse(c, ERRORS.notFound);
-    });
-
-    app.delete('/v1/messages/:messageId', (c) => {
-      const id = c.req.param('messageId');
-      const message = this.#store.get(id);
-      if (!message) return errorResponse(c, ERRORS.notFound);
-      if (UNDELETABLE_STATES.has(message.state)) return errorResponse(c, ERRORS.cannotDelete);
-      this.#store.messages.delete(id);
-      // "Delete requests return a 200 OK with an empty data envelope" (DeleteMessageResponseEnvelope).
-      return c.json({ data: [] });
-    });
-
-    app.notFound((c) => errorResponse(c, ERRORS.notFound));
-    app.onError((_error, c) => errorResponse(c, ERRORS.internal));
-  }
-
-  /** Quota and per-second headers on every authenticated answer, as Hootsuite sends them. */
-  #countRequest(c: Context): void {
-    const now = performance.now();
-    if (now - this.#secondStart >= 1000) {
-      this.#secondStart = now;
-      this.#inSecond = 0;
-    }
-    this.#inSecond++;
-    this.#quotaUsed++;
-    for (const [k, v] of Object.entries(quotaHeaders(this.#quotaUsed, REQUESTS_PER_SECOND - this.#inSecond))) c.header(k, v);
-  }
+  app.delete('/v1/messages/:messageId', (c) => {
+    const message = world.get(c.req.param('messageId'));
+    if (!message) return errorResponse(c, ERRORS.notFound);
+    if (UNDELETABLE_STATES.has(message.state)) return errorResponse(c, ERRORS.cannotDelete);
+    world.remove(message);
+    // "Delete requests return a 200 OK with an empty data envelope" (DeleteMessageResponseEnvelope).
+    return c.json({ data: [] });
+  });
 }

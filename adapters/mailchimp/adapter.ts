@@ -5,7 +5,6 @@ import { connectMailchimp } from './client.js';
 import { CAPABILITIES } from './mappers.js';
 import { MIN_LEAD_MS, nextQuarterHour, TIMEWARP_LEAD_MS } from './schedule-time.js';
 import { mailchimpSettingsSchema, type MailchimpSettings } from './settings.js';
-import { MailchimpSimulator } from './simulator.js';
 
 export type { MailchimpSettings } from './settings.js';
 
@@ -25,5 +24,9 @@ export const mailchimp: PlatformAdapter<MailchimpSettings> = {
   settingsSchema: mailchimpSettingsSchema,
   normalizeScheduleTime: nextQuarterHour,
   connect: connectMailchimp,
-  createSimulator: (options) => new MailchimpSimulator(options),
+  // Loaded on demand: production code that runs no sandbox never imports the simulator.
+  loadSimulator: async () => {
+    const { MailchimpSimulator } = await import('./simulator.js');
+    return (options) => new MailchimpSimulator(options);
+  },
 };

@@ -1,6 +1,6 @@
 // The one way our Mailchimp calls reach the network: send, map vendor errors, parse the body.
 import type { z } from 'zod';
-import type { HttpClient, HttpRequest } from '../shared/http-client.js';
+import type { HttpClient, HttpRequest } from '../kit/http-client.js';
 import { mailchimpError, unexpectedResponse } from './errors.js';
 import { pingSchema } from './schemas.js';
 

@@ -1,7 +1,7 @@
 // Suspend / restore / inspect of classic automations: a true pause, same ids.
 // Suspend pauses every email of the workflow; restore restarts only the emails that were sending
 // when we paused them, so an email a person had paused stays paused.
-import { AdapterError } from '../shared/adapter-error.js';
+import { AdapterError } from '../kit/adapter-error.js';
 import type { ItemRef, Observation, Outcome, RestoreRequest } from '../types.js';
 import type { MailchimpApi } from './api-core.js';
 import { getAutomation, listAutomationEmails, pauseAllEmails, startAllEmails, startAutomationEmail } from './api-automations.js';

@@ -1,7 +1,7 @@
 // Suspend / restore / inspect of campaigns.
 // One-off campaigns: unschedule → draft (same id), later schedule again at the stored time.
 // RSS campaigns: a true pause → actions/pause, later actions/resume.
-import { AdapterError } from '../shared/adapter-error.js';
+import { AdapterError } from '../kit/adapter-error.js';
 import type { ItemRef, Observation, Outcome, RestoreRequest } from '../types.js';
 import type { MailchimpApi } from './api-core.js';
 import { getCampaign, pauseRssCampaign, resumeRssCampaign, scheduleCampaign, unscheduleCampaign } from './api-campaigns.js';

@@ -1,14 +1,14 @@
 // One Mailchimp connection's client: dispatches each item to its object type's operations and
 // turns per-item failures into error outcomes. It never retries or sleeps: the core does.
-import { AdapterError } from '../shared/adapter-error.js';
-import { createHttpClient } from '../shared/http-client.js';
+import { AdapterError } from '../kit/adapter-error.js';
+import { createHttpClient } from '../kit/http-client.js';
 import type { AdapterClient, AdapterContext, ItemRef, Observation, Outcome, RestoreRequest } from '../types.js';
 import type { MailchimpApi } from './api-core.js';
 import { ping } from './api-core.js';
 import { suspendAutomation, restoreAutomation, inspectAutomation } from './automation-ops.js';
 import { inspectCampaign, restoreCampaign, restoreRssCampaign, suspendCampaign, suspendRssCampaign } from './campaign-ops.js';
-import { asPages } from '../shared/pages.js';
-import { listLive } from './list-live.js';
+import { paged, pagedListLive } from '../kit/pagination.js';
+import { emailListing } from './list-live.js';
 import { CAPABILITIES } from './mappers.js';
 import { basicAuthHeader, resolveBaseUrl, type MailchimpSettings } from './settings.js';
 
@@ -51,7 +51,7 @@ export function connectMailchimp(ctx: AdapterContext<MailchimpSettings>): Adapte
     checkCredentials: async () => {
       await ping(api);
     },
-    listLive: (kind) => asPages(listLive(api, scope, kind)),
+    listLive: pagedListLive('mailchimp', { email: paged(() => emailListing(api, scope)) }),
     suspend: (items) => Promise.all(items.map((item) => perItem(item.externalId, () => operations(item).suspend(api, item)))),
     restore: (items) => Promise.all(items.map((item) => perItem(item.externalId, () => operations(item).restore(api, item)))),
     // Inspect failures are whole-call failures: an observation cannot carry an error.

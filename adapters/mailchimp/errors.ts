@@ -3,8 +3,8 @@
 // bodies `{type, title, status, detail, instance}` (+ `errors[] {field, message}` on validation).
 // Titles seen in the wild: "API Key Missing", "API Key Invalid", "Resource Not Found",
 // "Invalid Resource", "Invalid Action", "Bad Request", "Too Many Requests".
-import { AdapterError, errorFromStatus, retryAfterMs } from '../shared/adapter-error.js';
-import type { HttpResponse } from '../shared/http-client.js';
+import { AdapterError, errorFromStatus, retryAfterMs } from '../kit/adapter-error.js';
+import type { HttpResponse } from '../kit/http-client.js';
 import { problemSchema, type Problem } from './schemas.js';
 
 export interface CallInfo {

@@ -1,13 +1,15 @@
-// Planning: the live Mailchimp items of a connection, page by page.
+// Planning: the live Mailchimp items of a connection, page by page, each page saying where the
+// listing goes on (kit pagination: a stage and Mailchimp's offset).
 // Live = one-off campaigns in `schedule`, RSS campaigns in `sending`, classic automations in
 // `sending`. Never drafts (`save`), `paused` (a person paused it), `sent`, `canceled`, nor a
 // one-off campaign already `sending` (too late to stop by unscheduling).
-import type { Kind, LiveItem } from '../types.js';
+import { z } from 'zod';
+import type { PagedListing } from '../kit/pagination.js';
+import type { LiveItem } from '../types.js';
 import type { MailchimpApi } from './api-core.js';
 import { listAutomationEmails, listAutomations } from './api-automations.js';
-import { listCampaigns, type CampaignPage } from './api-campaigns.js';
+import { listCampaigns } from './api-campaigns.js';
 import { automationToLiveItem, campaignToLiveItem, SCHEDULABLE_TYPES } from './mappers.js';
-import type { Campaign } from './schemas.js';
 
 export interface ListScope {
   pageSize: number;
@@ -15,42 +17,51 @@ export interface ListScope {
   listIds: readonly string[];
 }
 
-export async function* listLive(api: MailchimpApi, scope: ListScope, kind: Kind): AsyncGenerator<LiveItem[]> {
-  if (kind !== 'email') return;
+const STAGES = ['scheduled', 'rss', 'automations'] as const;
+const positionSchema = z.object({ stage: z.enum(STAGES), offset: z.number().int().min(0) });
+type Position = z.infer<typeof positionSchema>;
+
+export function emailListing(api: MailchimpApi, scope: ListScope): PagedListing<Position> {
   const inScope = (listId: string | undefined): boolean => scope.listIds.length === 0 || scope.listIds.includes(listId ?? '');
-
-  // One-off campaigns: the `type` filter takes one value, so filter the types here.
-  const scheduled = pages((offset) => listCampaigns(api, { status: 'schedule', count: scope.pageSize, offset }));
-  for await (const campaigns of scheduled) {
-    yield* nonEmpty(campaigns.filter((c) => SCHEDULABLE_TYPES.includes(c.type) && inScope(c.recipients?.list_id)).map(campaignToLiveItem));
-  }
-
-  const rss = pages((offset) => listCampaigns(api, { status: 'sending', type: 'rss', count: scope.pageSize, offset }));
-  for await (const campaigns of rss) {
-    yield* nonEmpty(campaigns.filter((c) => c.type === 'rss' && inScope(c.recipients?.list_id)).map(campaignToLiveItem));
-  }
-
-  for (let offset = 0; ; ) {
-    const page = await listAutomations(api, { status: 'sending', count: scope.pageSize, offset });
-    const wanted = page.automations.filter((a) => a.status === 'sending' && inScope(a.recipients?.list_id));
-    // The per-email statuses go into the snapshot so a restore restarts only what was sending.
-    const items = await Promise.all(wanted.map(async (a) => automationToLiveItem(a, await listAutomationEmails(api, a.id))));
-    yield* nonEmpty(items);
-    offset += page.automations.length;
-    if (page.automations.length === 0 || offset >= page.totalItems) return;
-  }
-}
-
-// Offset paging until `offset >= total_items` (or an empty page, should the total be stale).
-async function* pages(fetchPage: (offset: number) => Promise<CampaignPage>): AsyncGenerator<Campaign[]> {
-  for (let offset = 0; ; ) {
-    const page = await fetchPage(offset);
-    yield page.campaigns;
-    offset += page.campaigns.length;
-    if (page.campaigns.length === 0 || offset >= page.totalItems) return;
-  }
-}
-
-function* nonEmpty(items: LiveItem[]): Generator<LiveItem[]> {
-  if (items.length > 0) yield items;
+  // Offset paging until `offset >= total_items` (or an empty page, should the total be stale).
+  const after = (position: Position, seen: number, total: number): Position | null => {
+    const offset = position.offset + seen;
+    if (seen > 0 && offset < total) return { stage: position.stage, offset };
+    const stage = STAGES[STAGES.indexOf(position.stage) + 1];
+    return stage ? { stage, offset: 0 } : null;
+  };
+  return {
+    position: positionSchema,
+    first: () => ({ stage: 'scheduled', offset: 0 }),
+    async fetch(position) {
+      const count = scope.pageSize;
+      let items: LiveItem[];
+      let seen: number;
+      let total: number;
+      switch (position.stage) {
+        case 'scheduled': {
+          // The `type` filter takes one value, so filter the schedulable types here.
+          const page = await listCampaigns(api, { status: 'schedule', count, offset: position.offset });
+          items = page.campaigns.filter((c) => SCHEDULABLE_TYPES.includes(c.type) && inScope(c.recipients?.list_id)).map(campaignToLiveItem);
+          [seen, total] = [page.campaigns.length, page.totalItems];
+          break;
+        }
+        case 'rss': {
+          const page = await listCampaigns(api, { status: 'sending', type: 'rss', count, offset: position.offset });
+          items = page.campaigns.filter((c) => c.type === 'rss' && inScope(c.recipients?.list_id)).map(campaignToLiveItem);
+          [seen, total] = [page.campaigns.length, page.totalItems];
+          break;
+        }
+        case 'automations': {
+          const page = await listAutomations(api, { status: 'sending', count, offset: position.offset });
+          const wanted = page.automations.filter((a) => a.status === 'sending' && inScope(a.recipients?.list_id));
+          // The per-email statuses go into the snapshot so a restore restarts only what was sending.
+          items = await Promise.all(wanted.map(async (a) => automationToLiveItem(a, await listAutomationEmails(api, a.id))));
+          [seen, total] = [page.automations.length, page.totalItems];
+          break;
+        }
+      }
+      return { items, next: after(position, seen, total) };
+    },
+  };
 }

@@ -1,7 +1,7 @@
 // Mailchimp objects ⇄ domain items. The fingerprint projections here are THE ones: the adapter
 // and the simulator both call them, so a listed fingerprint equals the sandbox's.
 import { z } from 'zod';
-import { fingerprint } from '../shared/fingerprint.js';
+import { fingerprint } from '../kit/fingerprint.js';
 import type { Capability, JsonObject, LiveItem, Observation } from '../types.js';
 import type { Automation, AutomationEmail, Campaign } from './schemas.js';
 import { canonicalTime } from './schedule-time.js';

@@ -1,5 +1,5 @@
 // Small helpers shared by the suspend/restore operations.
-import { AdapterError } from '../shared/adapter-error.js';
+import { AdapterError } from '../kit/adapter-error.js';
 import type { Outcome } from '../types.js';
 
 export function ok(externalId: string, status: string, note?: string): Outcome {

@@ -1,7 +1,8 @@
 // Realistic sandbox content for `npm start`: an online shop's newsletters over the next three
-// weeks. Deterministic (seededRandom) and relative to the clock; the earliest send is more than
-// two hours away so nothing goes out during a demo.
-import { seededRandom, type SimulatorOptions } from '../shared/simulator-kit.js';
+// weeks. Deterministic (the context's random numbers) and relative to the clock; the earliest
+// send is more than two hours away so nothing goes out during a demo. The kit's one seeding
+// signature: seed(world, {clock, accountIds, random}).
+import type { SimulatorSeed } from '../kit/simulator/seed.js';
 import { nextQuarterHour } from './schedule-time.js';
 import { addAutomation, addCampaign } from './simulator-input.js';
 import type { MailchimpWorld } from './simulator-world.js';
@@ -30,10 +31,9 @@ const SENT = [
   { hoursAgo: 340, title: 'Autumn Clearance', subject: 'Last chance: autumn clearance' },
 ];
 
-export function seedSandbox(world: MailchimpWorld, options: SimulatorOptions): void {
-  const random = seededRandom(0x6d61696c); // "mail"
-  const now = options.clock.now().getTime();
-  const [main = 'a1b2c3d4e5', vip = main] = options.accountIds.length > 0 ? options.accountIds : ['a1b2c3d4e5', 'f6e5d4c3b2'];
+export const seedMailchimp: SimulatorSeed<MailchimpWorld> = (world, { clock, accountIds, random }) => {
+  const now = clock.now().getTime();
+  const [main = 'a1b2c3d4e5', vip = main] = accountIds.length > 0 ? accountIds : ['a1b2c3d4e5', 'f6e5d4c3b2'];
   const lists = { main: { listId: main, listName: 'Acme Newsletter', recipientCount: 48_210 }, vip: { listId: vip, listName: 'Acme VIP Customers', recipientCount: 3_150 } };
   // A few quarter hours of jitter so the schedule does not look machine-made.
   const at = (hours: number): Date => nextQuarterHour(new Date(now + hours * HOUR + Math.floor(random() * 4) * 15 * 60_000));
@@ -81,4 +81,4 @@ export function seedSandbox(world: MailchimpWorld, options: SimulatorOptions): v
     workflowType: 'emailFollowup',
     emails: [{ subjectLine: 'We miss you', status: 'paused' }, { subjectLine: 'A little something to come back', status: 'paused', delayDays: 7 }],
   });
-}
+};

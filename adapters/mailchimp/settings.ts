@@ -2,7 +2,7 @@
 // https://mailchimp.com/developer/marketing/docs/fundamentals/ — every account lives in one data
 // center (`us14`, …); its API key ends in `-<dc>` and requests go to `https://<dc>.api.mailchimp.com/3.0`.
 import { z } from 'zod';
-import { AdapterError } from '../shared/adapter-error.js';
+import { AdapterError } from '../kit/adapter-error.js';
 
 export const mailchimpSettingsSchema = z.object({
   /** the account's data center; overrides the key's `-us14` suffix (OAuth tokens carry none) */

@@ -1,7 +1,8 @@
 // The fake account's state and the rules Mailchimp applies to it, without any HTTP.
 import { createHash } from 'node:crypto';
-import type { SandboxItem } from '../shared/simulator-kit.js';
-import type { Clock } from '../types.js';
+import type { SandboxItem } from '../kit/simulator/types.js';
+import { z } from 'zod';
+import type { Clock, JsonValue } from '../types.js';
 import { automationFingerprint, automationIsLive, campaignFingerprint, campaignIsLive, campaignScheduledAt } from './mappers.js';
 import { automationJson, campaignJson, emailJson, type BatchDelivery, type SimAutomation, type SimCampaign, type SimEmail } from './simulator-model.js';
 import { isOnQuarterHour, TIMEWARP_LEAD_MS } from './schedule-time.js';
@@ -140,6 +141,18 @@ export class MailchimpWorld {
     this.automation(workflowId).draft = false;
   }
 
+  /** Everything `load` needs to bring this account back (the sandbox keeps it across restarts). */
+  exportData(): JsonValue {
+    return JSON.parse(JSON.stringify({ campaigns: [...this.campaigns.values()], automations: [...this.automations.values()], serial: this.#serial })) as JsonValue;
+  }
+
+  load(data: unknown): void {
+    const parsed = worldDataSchema.parse(data);
+    for (const c of parsed.campaigns as unknown as SimCampaign[]) this.campaigns.set(c.id, c);
+    for (const a of parsed.automations as unknown as SimAutomation[]) this.automations.set(a.id, a);
+    this.#serial = parsed.serial;
+  }
+
   state(): SandboxItem[] {
     this.tick();
     const rows: SandboxItem[] = [];
@@ -155,3 +168,9 @@ export class MailchimpWorld {
     return rows;
   }
 }
+
+const worldDataSchema = z.object({
+  campaigns: z.array(z.looseObject({ id: z.string(), status: z.string() })),
+  automations: z.array(z.looseObject({ id: z.string(), emails: z.array(z.looseObject({ id: z.string() })) })),
+  serial: z.number().int().min(0),
+});

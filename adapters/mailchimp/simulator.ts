@@ -2,9 +2,15 @@
 // real paths, fields, offset paging, HTTP Basic auth, problem+json errors and the 429 for more
 // than 10 simultaneous connections.
 import { Hono, type Context } from 'hono';
-import { Faults, LimitGuard, simulatorEdge, type RecordedRequest, type SandboxItem, type Simulator, type SimulatorOptions } from '../shared/simulator-kit.js';
+import { ChangeSignal } from '../kit/simulator/change-signal.js';
+import type { JsonValue } from '../types.js';
+import { Faults } from '../kit/simulator/faults.js';
+import { LimitGuard } from '../kit/simulator/limit-guard.js';
+import { simulatorEdge } from '../kit/simulator/edge.js';
+import type { RecordedRequest, SandboxItem, Simulator, SimulatorOptions } from '../kit/simulator/types.js';
 import { scheduleBodySchema } from './api-campaigns.js';
-import { seedSandbox } from './seed.js';
+import { seededRandom } from '../kit/simulator/seed.js';
+import { seedMailchimp } from './seed.js';
 import { addAutomation, addCampaign, type AutomationInput, type CampaignInput } from './simulator-input.js';
 import { authProblem, internalError, partialResponse, problemResponse, tooManyRequests } from './simulator-http.js';
 import { automationJson, automationStatus, CAMPAIGN_STATUSES, CAMPAIGN_TYPES, campaignJson, emailJson, EMAIL_STATUSES, type SimAutomation, type SimCampaign } from './simulator-model.js';
@@ -21,12 +27,21 @@ export class MailchimpSimulator implements Simulator {
 
   constructor(readonly options: SimulatorOptions) {
     this.world = new MailchimpWorld(options.clock);
-    if (options.seed === 'sandbox') seedSandbox(this.world, options);
+    if (options.world !== undefined) this.world.load(options.world);
+    else if (options.seed === 'sandbox') seedMailchimp(this.world, { clock: options.clock, accountIds: options.accountIds, random: seededRandom(0x6d61696c) }); // "mail"
     this.#routes();
   }
 
-  fetch(request: Request, env?: unknown): Promise<Response> {
-    return Promise.resolve(this.#app.fetch(request, env));
+  readonly #changes = new ChangeSignal();
+
+  readonly fetch = this.#changes.afterWrites((request, env) => Promise.resolve(this.#app.fetch(request, env)));
+
+  exportWorld(): JsonValue {
+    return this.world.exportData();
+  }
+
+  onChange(listener: () => void): () => void {
+    return this.#changes.onChange(listener);
   }
 
   state(): SandboxItem[] {
@@ -35,10 +50,14 @@ export class MailchimpSimulator implements Simulator {
 
   // ---- for tests: seed objects and read them back (copies) ----
   addCampaign(input: CampaignInput = {}): SimCampaign {
-    return structuredClone(addCampaign(this.world, input));
+    const added = structuredClone(addCampaign(this.world, input));
+    this.#changes.notify();
+    return added;
   }
   addAutomation(input: AutomationInput): SimAutomation {
-    return structuredClone(addAutomation(this.world, input));
+    const added = structuredClone(addAutomation(this.world, input));
+    this.#changes.notify();
+    return added;
   }
   campaign(id: string): SimCampaign | undefined {
     this.world.tick();
@@ -61,7 +80,7 @@ export class MailchimpSimulator implements Simulator {
         latencyMs: this.options.latencyMs ?? 0,
         faults: this.faults,
         requests: this.requests,
-        guard: this.options.enforceLimits ? new LimitGuard({ maxInFlight: 10 }) : null,
+        guard: this.options.enforceLimits ? new LimitGuard({ inFlight: 10 }, this.options.clock) : null,
         signals: { rateLimited: tooManyRequests, serverError: internalError },
       }),
     );

@@ -3,7 +3,6 @@
 import type { PlatformAdapter } from '../types.js';
 import { createMetaAdsClient } from './client.js';
 import { metaAdsSettingsSchema, type MetaAdsSettings } from './settings.js';
-import { MetaAdsSimulator } from './simulator.js';
 
 export type { MetaAdsSettings } from './settings.js';
 
@@ -21,5 +20,9 @@ export const metaAds: PlatformAdapter<MetaAdsSettings> = {
   // Campaigns have no send time: nothing to round.
   normalizeScheduleTime: (at) => new Date(at.getTime()),
   connect: (ctx) => createMetaAdsClient(ctx),
-  createSimulator: (options) => new MetaAdsSimulator(options),
+  // Loaded on demand: production code that runs no sandbox never imports the simulator.
+  loadSimulator: async () => {
+    const { MetaAdsSimulator } = await import('./simulator.js');
+    return (options) => new MetaAdsSimulator(options);
+  },
 };

@@ -1,8 +1,8 @@
 // Raw Graph API calls, one function per endpoint. Each parses the answer with the loose schemas
 // and turns Graph errors into AdapterError; none retries or sleeps (the core does).
 import type { z } from 'zod';
-import { AdapterError } from '../shared/adapter-error.js';
-import type { HttpClient, HttpRequest, HttpResponse } from '../shared/http-client.js';
+import { AdapterError } from '../kit/adapter-error.js';
+import type { HttpClient, HttpRequest, HttpResponse } from '../kit/http-client.js';
 import type { Clock } from '../types.js';
 import { mapGraphError, unexpected } from './errors.js';
 import { CAMPAIGN_FIELDS, isWritableStatus, type WritableStatus } from './mappers.js';

@@ -3,10 +3,11 @@
 // inherit a paused campaign's effective state without their own status changing, so setting the
 // campaign back to ACTIVE restores every child exactly as it was.
 // https://developers.facebook.com/documentation/ads-commerce/marketing-api/get-started/manage-campaigns
-import { AdapterError } from '../shared/adapter-error.js';
-import { createHttpClient } from '../shared/http-client.js';
-import { asPages } from '../shared/pages.js';
-import type { AdapterClient, AdapterContext, ItemRef, Kind, ListPage, LiveItem, Observation, Outcome, RestoreRequest } from '../types.js';
+import { AdapterError } from '../kit/adapter-error.js';
+import { createHttpClient } from '../kit/http-client.js';
+import { paged, pagedListLive, type PagedListing } from '../kit/pagination.js';
+import { z } from 'zod';
+import type { AdapterClient, AdapterContext, ItemRef, Observation, Outcome, RestoreRequest } from '../types.js';
 import { getAdAccount, listCampaigns, type GraphApi } from './api.js';
 import { isLive, missingObservation, toLiveItem, toObservation } from './mappers.js';
 import { readCampaignsById } from './reads.js';
@@ -44,34 +45,31 @@ export function createMetaAdsClient(ctx: AdapterContext<MetaAdsSettings>): Adapt
     secrets: [token],
   };
 
-  async function* listLiveCampaigns(kind: Kind): AsyncGenerator<LiveItem[]> {
-    if (kind !== 'ad') return;
-    for (const accountId of accountIds) {
-      const seen = new Set<string>();
-      let after: string | undefined;
-      do {
-        const page = await listCampaigns(api, accountId, { limit: pageSize, after });
-        // The effective_status filter also matches campaigns whose OWN status is PAUSED (a
-        // paused campaign can be WITH_ISSUES): only own ACTIVE, not past its stop, is live.
-        const now = ctx.clock.now();
-        const live = page.data.filter((c) => isLive(c, now)).map((c) => toLiveItem(c, accountId));
-        if (live.length > 0) yield live;
-        // Follow the cursor (not the `next` URL) while Graph says there is a next page.
-        after = page.paging?.next ? page.paging.cursors?.after : undefined;
-        if (after !== undefined && seen.has(after)) throw pagingLoop();
-        if (after !== undefined) seen.add(after);
-      } while (after !== undefined);
-    }
-  }
+  // Account by account, following each account's cursor (not the `next` URL) while Graph says
+  // there is a next page; a page's `next` names the account and cursor to go on from.
+  const campaignListing = (): PagedListing<{ account: number; after: string | null }> => ({
+    position: z.object({ account: z.number().int().min(0).max(accountIds.length - 1), after: z.string().nullable() }),
+    first: () => ({ account: 0, after: null }),
+    cursorOf: (p) => `${p.account}:${p.after ?? ''}`,
+    async fetch({ account, after }) {
+      const accountId = accountIds[account]!;
+      const page = await listCampaigns(api, accountId, { limit: pageSize, after: after ?? undefined });
+      // The effective_status filter also matches campaigns whose OWN status is PAUSED (a
+      // paused campaign can be WITH_ISSUES): only own ACTIVE, not past its stop, is live.
+      const now = ctx.clock.now();
+      const items = page.data.filter((c) => isLive(c, now)).map((c) => toLiveItem(c, accountId));
+      const nextAfter = page.paging?.next ? page.paging.cursors?.after : undefined;
+      const next = nextAfter !== undefined ? { account, after: nextAfter } : account + 1 < accountIds.length ? { account: account + 1, after: null } : null;
+      return { items, next };
+    },
+  });
 
   return {
     async checkCredentials() {
       await getAdAccount(api, accountIds[0]!);
     },
 
-    listLive(kind: Kind): AsyncIterable<ListPage> {
-      return asPages(listLiveCampaigns(kind));
-    },
+    listLive: pagedListLive('meta-ads', { ad: paged(campaignListing) }),
 
     async suspend(items: ItemRef[]): Promise<Outcome[]> {
       guardBulk(items.length);
@@ -101,10 +99,6 @@ export function createMetaAdsClient(ctx: AdapterContext<MetaAdsSettings>): Adapt
       });
     },
   };
-}
-
-function pagingLoop(): AdapterError {
-  return new AdapterError({ code: 'unexpected_response', message: 'Meta Graph API: campaign paging repeated a cursor', retryable: true, ambiguous: false });
 }
 
 function failingClient(code: 'unauthorized' | 'invalid_request', message: string): AdapterClient {

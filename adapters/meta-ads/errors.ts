@@ -2,7 +2,7 @@
 // body (`{error:{code, error_subcode, ...}}`), usually with HTTP 400, sometimes 403/500 or 429.
 // https://developers.facebook.com/docs/graph-api/guides/error-handling
 // https://developers.facebook.com/docs/marketing-api/error-reference
-import { AdapterError, errorFromStatus, retryAfterMs as retryAfterHeaderMs } from '../shared/adapter-error.js';
+import { AdapterError, errorFromStatus, retryAfterMs as retryAfterHeaderMs } from '../kit/adapter-error.js';
 import type { AdapterErrorCode } from '../types.js';
 import { graphErrorBodySchema, type GraphError } from './schemas.js';
 import { throttleRetryAfterMs } from './usage-headers.js';

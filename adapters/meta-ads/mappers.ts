@@ -1,6 +1,6 @@
 // Vendor ⇄ domain for Meta campaigns, and THE fingerprint projection shared with the simulator.
 import { z } from 'zod';
-import { fingerprint } from '../shared/fingerprint.js';
+import { fingerprint } from '../kit/fingerprint.js';
 import type { JsonObject, LiveItem, Observation } from '../types.js';
 import type { Campaign } from './schemas.js';
 

@@ -1,5 +1,5 @@
 // Reading campaigns back by id (inspect, and restore after a possible earlier restore).
-import { AdapterError } from '../shared/adapter-error.js';
+import { AdapterError } from '../kit/adapter-error.js';
 import { readCampaign, readCampaigns, type GraphApi } from './api.js';
 import type { Campaign } from './schemas.js';
 

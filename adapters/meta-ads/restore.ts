@@ -1,6 +1,6 @@
 // Restore: set each campaign back to the own status its snapshot recorded (always ACTIVE, since
 // only ACTIVE campaigns are listed). Children come back with it: they were never touched.
-import { AdapterError } from '../shared/adapter-error.js';
+import { AdapterError } from '../kit/adapter-error.js';
 import type { Outcome, RestoreRequest } from '../types.js';
 import type { GraphApi } from './api.js';
 import { hasEnded, isWritableStatus, snapshotSchema } from './mappers.js';

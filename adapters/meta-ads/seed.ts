@@ -1,7 +1,7 @@
 // Realistic sandbox content: Acme's ad accounts with campaigns in every state the
-// adapter must tell apart. Deterministic (seededRandom); times relative to the clock.
-import { seededRandom } from '../shared/simulator-kit.js';
-import type { Clock } from '../types.js';
+// adapter must tell apart. Deterministic (the context's random numbers); times relative to the
+// clock. The kit's one seeding signature: seed(world, {clock, accountIds, random}).
+import type { SimulatorSeed } from '../kit/simulator/seed.js';
 import type { CampaignInput, CampaignStore } from './simulator-store.js';
 
 const DAY = 86_400_000;
@@ -38,8 +38,7 @@ const SECOND: Seed[] = [
   { name: 'Sustainability Report 2026', objective: 'OUTCOME_ENGAGEMENT', status: 'PAUSED', startDays: -60, stopDays: 10, budget: { daily: 1200 } },
 ];
 
-export function seedSandbox(store: CampaignStore, clock: Clock, accountIds: readonly string[]): void {
-  const random = seededRandom(20261121);
+export const seedMetaAds: SimulatorSeed<CampaignStore> = (store, { clock, accountIds, random }) => {
   const ids = accountIds.length > 0 ? accountIds : [FALLBACK_ACCOUNT];
   const first = store.addAccount(ids[0]!, 'Acme — EU');
   const second = ids[1] ? store.addAccount(ids[1], 'Acme — US') : first;
@@ -60,4 +59,4 @@ export function seedSandbox(store: CampaignStore, clock: Clock, accountIds: read
   };
   for (const seed of FIRST) add(seed, first.id);
   for (const seed of SECOND) add(seed, second.id);
-}
+};

@@ -1,5 +1,6 @@
 // The simulator's world: ad accounts and their campaigns, held as Graph would return them.
-import type { Clock } from '../types.js';
+import { z } from 'zod';
+import type { Clock, JsonValue } from '../types.js';
 import { CAMPAIGN_FIELDS } from './mappers.js';
 import { normalizeAccountId } from './settings.js';
 
@@ -137,7 +138,25 @@ export class CampaignStore {
   touch(campaign: SimCampaign): void {
     campaign.updated_time = graphTime(this.clock.now());
   }
+
+  /** Everything `load` needs to bring this store back (the sandbox keeps it across restarts). */
+  exportData(): JsonValue {
+    return JSON.parse(JSON.stringify({ accounts: [...this.accounts.values()], campaigns: [...this.campaigns.values()], nextId: String(this.#nextId) })) as JsonValue;
+  }
+
+  load(data: unknown): void {
+    const parsed = storeDataSchema.parse(data);
+    for (const account of parsed.accounts as unknown as SimAccount[]) this.accounts.set(account.id, account);
+    for (const campaign of parsed.campaigns as unknown as SimCampaign[]) this.campaigns.set(campaign.id, campaign);
+    this.#nextId = BigInt(parsed.nextId);
+  }
 }
+
+const storeDataSchema = z.object({
+  accounts: z.array(z.looseObject({ id: z.string(), account_id: z.string() })),
+  campaigns: z.array(z.looseObject({ id: z.string(), account_id: z.string(), status: z.string() })),
+  nextId: z.string().regex(/^\d+$/),
+});
 
 /** A campaign as Graph returns it: only the requested fields, unset ones omitted. */
 export function campaignView(c: SimCampaign, fields: readonly string[]): Record<string, unknown> {

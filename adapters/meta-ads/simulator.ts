@@ -1,16 +1,14 @@
 // A stateful fake of the Graph Marketing API for campaigns: real paths, fields, cursor paging,
 // batch requests, Graph error shapes, OAuth errors and Business Use Case throttling.
 import { Hono } from 'hono';
-import {
-  Faults,
-  simulatorEdge,
-  type RecordedRequest,
-  type SandboxItem,
-  type Simulator,
-  type SimulatorOptions,
-} from '../shared/simulator-kit.js';
+import { ChangeSignal } from '../kit/simulator/change-signal.js';
+import type { JsonValue } from '../types.js';
+import { Faults } from '../kit/simulator/faults.js';
+import { simulatorEdge } from '../kit/simulator/edge.js';
+import type { RecordedRequest, SandboxItem, Simulator, SimulatorOptions } from '../kit/simulator/types.js';
 import { campaignFingerprint, isLive } from './mappers.js';
-import { seedSandbox } from './seed.js';
+import { seededRandom } from '../kit/simulator/seed.js';
+import { seedMetaAds } from './seed.js';
 import { batchHandler, type BatchItemFault } from './simulator-batch.js';
 import { CallBudget } from './simulator-budget.js';
 import { adAccountThrottled, bucThrottled, graphErrorResponse, unknownError } from './simulator-errors.js';
@@ -22,14 +20,16 @@ import { CampaignStore, effectiveStatus, type CampaignInput, type CampaignStatus
  * `buc` 80004 + X-Business-Use-Case-Usage (default), `ad-account` 613/1487742, `user` 17/2446079,
  * `app` 4 + X-App-Usage; `http-429` is a bare HTTP 429.
  */
-export type ThrottleSignal = 'buc' | 'ad-account' | 'user' | 'app' | 'http-429';
+export const THROTTLE_SIGNALS = ['buc', 'ad-account', 'user', 'app', 'http-429'] as const;
+export type ThrottleSignal = (typeof THROTTLE_SIGNALS)[number];
 
 /** Minutes an injected BUC throttle announces in estimated_time_to_regain_access. */
 export const INJECTED_REGAIN_MINUTES = 7;
 
 export class MetaAdsSimulator implements Simulator {
   readonly platform = 'meta-ads';
-  readonly faults = new Faults();
+  /** a `rate-limit` fault may pick its signal (`variant`); without one, the `setThrottleSignal` one */
+  readonly faults = new Faults(THROTTLE_SIGNALS);
   readonly requests: RecordedRequest[] = [];
   readonly #store: CampaignStore;
   readonly #budget: CallBudget;
@@ -41,8 +41,9 @@ export class MetaAdsSimulator implements Simulator {
   constructor(private readonly options: SimulatorOptions) {
     this.#store = new CampaignStore(options.clock);
     this.#budget = new CallBudget(options.clock, (account) => this.#activeCampaigns(account));
-    if (options.seed === 'sandbox') seedSandbox(this.#store, options.clock, options.accountIds);
-    else for (const id of options.accountIds) this.#store.addAccount(id);
+    if (options.world !== undefined) this.#store.load(options.world);
+    else if (options.seed === 'sandbox') seedMetaAds(this.#store, { clock: options.clock, accountIds: options.accountIds, random: seededRandom(20261121) });
+    for (const id of options.accountIds) this.#store.addAccount(id);
 
     const accepted = new Set([options.credentials['accessToken']].filter((t): t is string => !!t));
     const graph = createGraphApp({
@@ -70,7 +71,7 @@ export class MetaAdsSimulator implements Simulator {
         faults: this.faults,
         requests: this.requests,
         guard: null, // Meta's limits are hourly per-account budgets (CallBudget), not per second
-        signals: { rateLimited: () => this.#throttled(), serverError: () => unknownError() },
+        signals: { rateLimited: (_c, variant) => this.#throttled(variant as ThrottleSignal | undefined), serverError: () => unknownError() },
       }),
     );
     app.get('/__sandbox/state', (c) => c.json(this.state()));
@@ -78,8 +79,16 @@ export class MetaAdsSimulator implements Simulator {
     this.#app = app;
   }
 
-  fetch(request: Request, env?: unknown): Promise<Response> {
-    return Promise.resolve(this.#app.fetch(request, env));
+  readonly #changes = new ChangeSignal();
+
+  readonly fetch = this.#changes.afterWrites((request, env) => Promise.resolve(this.#app.fetch(request, env)));
+
+  exportWorld(): JsonValue {
+    return this.#store.exportData();
+  }
+
+  onChange(listener: () => void): () => void {
+    return this.#changes.onChange(listener);
   }
 
   state(): SandboxItem[] {
@@ -97,11 +106,15 @@ export class MetaAdsSimulator implements Simulator {
   // ---- seeding and inspection, for tests and the sandbox ----
 
   addAccount(id: string, name?: string): string {
-    return this.#store.addAccount(id, name).id;
+    const account = this.#store.addAccount(id, name).id;
+    this.#changes.notify();
+    return account;
   }
 
   addCampaign(input: CampaignInput = {}): string {
-    return this.#store.addCampaign(input).id;
+    const id = this.#store.addCampaign(input).id;
+    this.#changes.notify();
+    return id;
   }
 
   /** A copy of the campaign as stored, with its derived effective status. */
@@ -115,6 +128,7 @@ export class MetaAdsSimulator implements Simulator {
     const c = this.#mustGet(id);
     c.status = status;
     this.#store.touch(c);
+    this.#changes.notify();
   }
 
   /** Someone edits a campaign (budget, name, schedule…): drift. */
@@ -122,6 +136,7 @@ export class MetaAdsSimulator implements Simulator {
     const c = this.#mustGet(id);
     Object.assign(c, patch);
     this.#store.touch(c);
+    this.#changes.notify();
   }
 
   /** The token now answers 190/463 "Session has expired". */
@@ -154,10 +169,10 @@ export class MetaAdsSimulator implements Simulator {
     return [...this.#store.campaigns.values()].filter((c) => c.account_id === digits && c.status === 'ACTIVE').length;
   }
 
-  #throttled(): Response {
+  #throttled(signal: ThrottleSignal = this.#throttle): Response {
     const account = [...this.#store.accounts.values()][0]?.account_id ?? '0';
     const usage = CallBudget.header(account, 100, INJECTED_REGAIN_MINUTES);
-    switch (this.#throttle) {
+    switch (signal) {
       case 'buc':
         return bucThrottled(usage);
       case 'ad-account':

@@ -1,6 +1,6 @@
 // Status writes shared by suspend and restore: checks on what we are handed, and one Graph batch
 // per call with one outcome per item.
-import { AdapterError } from '../shared/adapter-error.js';
+import { AdapterError } from '../kit/adapter-error.js';
 import type { ItemRef, Outcome } from '../types.js';
 import { MAX_BATCH, setCampaignStatuses, type GraphApi, type StatusChange } from './api.js';
 import { OBJECT_TYPE } from './mappers.js';

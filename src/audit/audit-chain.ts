@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../adapters/shared/fingerprint.js';
+import { canonicalJson } from '../../adapters/kit/fingerprint.js';
 import { newId } from '../domain/ids.js';
 import type { AuditDraft, AuditEntry, AuditHead } from './audit-entry.js';
 

@@ -1,6 +1,6 @@
 import type { AdapterClient, Clock, Kind, LimitWait, PlatformAdapter } from '../../adapters/types.js';
 import type { ConnectionSpec } from '../config/load.js';
-import { SANDBOX_CREDENTIAL } from '../sandbox/sandbox-credential.js';
+import { SANDBOX_CREDENTIAL } from './sandbox-credential.js';
 
 /** Why no call can be made on a connection. */
 export interface Unusable {

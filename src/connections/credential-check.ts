@@ -1,5 +1,5 @@
 import type { Clock } from '../../adapters/types.js';
-import { AdapterError } from '../../adapters/shared/adapter-error.js';
+import { AdapterError } from '../../adapters/kit/adapter-error.js';
 import type { Connection } from './connections.js';
 
 export interface CredentialStatus {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../adapters/shared/fingerprint.js';
+import { canonicalJson } from '../../adapters/kit/fingerprint.js';
 import { draft } from '../audit/audit-entry.js';
 import type { Severity } from '../config/schema.js';
 import type { Connection } from '../connections/connections.js';

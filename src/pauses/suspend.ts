@@ -1,5 +1,5 @@
 import type { AdapterClient, AdapterErrorInfo } from '../../adapters/types.js';
-import type { AdapterError } from '../../adapters/shared/adapter-error.js';
+import type { AdapterError } from '../../adapters/kit/adapter-error.js';
 import type { RequestContext } from '../domain/actor.js';
 import type { Item } from '../domain/item.js';
 import type { ItemTransition } from '../store/store.js';

@@ -3,7 +3,7 @@
 // exponentially otherwise, and never repeats a non-idempotent call whose failure may have
 // taken effect (a create that timed out may have created).
 import pRetry from 'p-retry';
-import { AdapterError } from '../../adapters/shared/adapter-error.js';
+import { AdapterError } from '../../adapters/kit/adapter-error.js';
 import type { Outcome } from '../../adapters/types.js';
 
 export interface RetryPolicy {

@@ -1,20 +1,26 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { SandboxItem, Simulator } from '../../adapters/shared/simulator-kit.js';
+import type { SandboxItem, Simulator } from '../../adapters/kit/simulator/types.js';
 import type { Clock } from '../../adapters/types.js';
 import type { ConnectionSpec } from '../config/load.js';
-import { SANDBOX_CREDENTIAL } from './sandbox-credential.js';
+import { SANDBOX_CREDENTIAL } from '../connections/sandbox-credential.js';
+import { WorldFiles } from './world-files.js';
 
 export interface SandboxOptions {
   clock: Clock;
   seed: 'sandbox' | 'empty';
   latencyMs: number;
   enforceLimits: boolean;
+  /** keep each connection's world in this directory across restarts (seeded only when none is there) */
+  worldsDir?: string;
+  /** how long changes gather before a world is written (default 200 ms) */
+  saveDebounceMs?: number;
 }
 
 const FaultSchema = z.object({
   connection: z.string(),
   kind: z.enum(['rate-limit', 'server-error', 'timeout', 'reset']),
+  variant: z.string().optional(),
   method: z.string().optional(),
   path: z.string().optional(),
   times: z.number().int().min(1).optional(),
@@ -31,31 +37,58 @@ const FaultSchema = z.object({
 export class Sandbox {
   readonly simulators = new Map<string, Simulator>();
   readonly #app: Hono;
+  readonly #files: WorldFiles | null;
 
-  constructor(specs: readonly ConnectionSpec[], env: NodeJS.ProcessEnv, options: SandboxOptions) {
+  /** Loads each sandbox connection's simulator (simulator code is imported only here). */
+  static async create(specs: readonly ConnectionSpec[], env: NodeJS.ProcessEnv, options: SandboxOptions): Promise<Sandbox> {
+    const files = options.worldsDir ? new WorldFiles(options.worldsDir, options.saveDebounceMs) : null;
+    const simulators = new Map<string, Simulator>();
     for (const { config, adapter } of specs.filter((s) => s.config.sandbox)) {
       const credentials = Object.fromEntries(
         Object.entries(config.credentials).map(([key, variable]) => [key, env[variable] || SANDBOX_CREDENTIAL]),
       );
-      this.simulators.set(
-        config.id,
-        adapter.createSimulator({
-          clock: options.clock,
-          credentials,
-          accountIds: config.accountIds,
-          seed: options.seed,
-          latencyMs: options.latencyMs,
-          enforceLimits: options.enforceLimits,
-        }),
-      );
+      const saved = files?.read(config.id, adapter.platform);
+      const createSimulator = await adapter.loadSimulator();
+      const simulator = createSimulator({
+        clock: options.clock,
+        credentials,
+        accountIds: config.accountIds,
+        seed: options.seed,
+        ...(saved !== undefined && { world: saved }),
+        latencyMs: options.latencyMs,
+        enforceLimits: options.enforceLimits,
+      });
+      if (files) {
+        const save = () => files.schedule(config.id, adapter.platform, () => simulator.exportWorld());
+        simulator.onChange(save);
+        // A fresh seed is relative to the clock: keep it, so a restart does not seed again.
+        if (saved === undefined) save();
+      }
+      simulators.set(config.id, simulator);
     }
+    return new Sandbox(simulators, files);
+  }
+
+  private constructor(simulators: Map<string, Simulator>, files: WorldFiles | null) {
+    for (const [id, simulator] of simulators) this.simulators.set(id, simulator);
+    this.#files = files;
     this.#app = this.#routes();
   }
 
   readonly fetch = (request: Request, env?: unknown): Response | Promise<Response> => this.#app.fetch(request, env);
 
+  /** problems met loading saved worlds (a file set aside), for the operator's log */
+  get notices(): readonly string[] {
+    return this.#files?.notices ?? [];
+  }
+
   state(): Record<string, SandboxItem[]> {
     return Object.fromEntries([...this.simulators].map(([id, simulator]) => [id, simulator.state()]));
+  }
+
+  /** Writes every world with changes not yet on disk. */
+  async flush(): Promise<void> {
+    await this.#files?.flush();
   }
 
   #routes(): Hono {
@@ -73,7 +106,11 @@ export class Sandbox {
         const { connection, path, ...rule } = parsed.data;
         const simulator = this.simulators.get(connection);
         if (!simulator) return c.json({ error: { code: 'not_found', message: `no sandbox connection ${connection}` } }, 404);
-        simulator.faults.inject({ ...rule, ...(path !== undefined && { path: new RegExp(path) }) });
+        try {
+          simulator.faults.inject({ ...rule, ...(path !== undefined && { path: new RegExp(path) }) });
+        } catch (error) {
+          return c.json({ error: { code: 'invalid_request', message: (error as Error).message } }, 400);
+        }
         return c.json({ injected: parsed.data }, 201);
       })
       .delete('/__sandbox/faults', (c) => {

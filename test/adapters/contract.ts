@@ -1,10 +1,11 @@
 // The shared adapter contract suite: every platform adapter runs it against its own simulator,
 // through msw at the network edge. Platform edge cases live in each adapter's own test file.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AdapterError } from '../../adapters/shared/adapter-error.js';
-import type { SandboxItem, Simulator } from '../../adapters/shared/simulator-kit.js';
+import { AdapterError } from '../../adapters/kit/adapter-error.js';
+import type { SandboxItem, Simulator } from '../../adapters/kit/simulator/types.js';
 import type {
   AdapterClient,
+  JsonValue,
   Kind,
   LiveItem,
   Outcome,
@@ -51,9 +52,10 @@ export function runAdapterContract<S>(fixture: ContractFixture<S>): void {
         clock,
       });
 
-    beforeEach(() => {
+    beforeEach(async () => {
       clock = new ManualClock();
-      simulator = adapter.createSimulator({
+      const createSimulator = await adapter.loadSimulator();
+      simulator = createSimulator({
         clock,
         credentials: fixture.credentials,
         accountIds: fixture.accountIds,
@@ -212,6 +214,19 @@ export function runAdapterContract<S>(fixture: ContractFixture<S>): void {
       const info = result instanceof AdapterError ? result.toInfo() : (result as Outcome[])[0];
       const error = info && 'kind' in info && info.kind === 'error' ? info.error : info;
       expect(error).toMatchObject({ code: 'server_error', retryable: true, ambiguous: true });
+    });
+
+    it('exports its simulator world as JSON and loads it back whole, changes included', async () => {
+      const listed = await listAll(kinds()[0]!);
+      await client.suspend(listed.slice(0, 1).map(toRef));
+      const changed: number[] = [];
+      simulator.onChange(() => changed.push(1));
+      await client.suspend(listed.slice(1, 2).map(toRef));
+      expect(changed.length).toBeGreaterThan(0);
+      const exported = JSON.parse(JSON.stringify(simulator.exportWorld())) as JsonValue;
+      const createSimulator = await adapter.loadSimulator();
+      const loaded = createSimulator({ clock, credentials: fixture.credentials, accountIds: fixture.accountIds, seed: 'sandbox', world: exported });
+      expect(loaded.state()).toEqual(simulator.state());
     });
 
     it('exposes its simulator state in the sandbox shape', () => {

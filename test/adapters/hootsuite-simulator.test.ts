@@ -2,7 +2,7 @@
 // sending, auth, and the realistic sandbox seed the demo relies on.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { hootsuite } from '../../adapters/hootsuite/adapter.js';
-import { HootsuiteSimulator } from '../../adapters/hootsuite/simulator.js';
+import { createHootsuiteSimulator, type HootsuiteSimulator } from '../../adapters/hootsuite/simulator.js';
 import type { LiveItem } from '../../adapters/types.js';
 import { DAY, HOUR, ManualClock } from '../support/clock.js';
 import { routeToSimulator, useMsw } from '../support/msw.js';
@@ -38,15 +38,15 @@ describe('hootsuite simulator', () => {
 
   beforeEach(() => {
     clock = new ManualClock();
-    sim = new HootsuiteSimulator({ clock, credentials: { accessToken: TOKEN }, accountIds: [FB, X], seed: 'empty' });
+    sim = createHootsuiteSimulator({ clock, credentials: { accessToken: TOKEN }, accountIds: [FB, X], seed: 'empty' });
   });
 
   describe('GET /v1/messages', () => {
     beforeEach(() => {
       for (let i = 0; i < 60; i++) {
-        sim.addMessage({ profileId: i % 2 ? X : FB, state: 'SCHEDULED', text: `post ${i}`, scheduledSendTime: at((i + 1) * HOUR) });
+        sim.world.addMessage({ profileId: i % 2 ? X : FB, state: 'SCHEDULED', text: `post ${i}`, scheduledSendTime: at((i + 1) * HOUR) });
       }
-      sim.addMessage({ profileId: FB, state: 'PENDING_APPROVAL', text: 'review me', scheduledSendTime: at(90 * HOUR) });
+      sim.world.addMessage({ profileId: FB, state: 'PENDING_APPROVAL', text: 'review me', scheduledSendTime: at(90 * HOUR) });
     });
 
     it('requires startTime and endTime, in ISO-8601', async () => {
@@ -95,7 +95,7 @@ describe('hootsuite simulator', () => {
       expect((unknown.body as ErrorsBody).errors[0]).toMatchObject({ code: 4001, resource: { type: 'socialProfile', id: '999' } });
       const onlyX = (await call('GET', `/v1/messages?${range(0, DAY)}&socialProfileIds=${X}`)).body as ListBody;
       expect(onlyX.data.length).toBeGreaterThan(0);
-      for (const m of onlyX.data) expect(sim.message(m.id)?.socialProfile.id).toBe(X);
+      for (const m of onlyX.data) expect(sim.world.message(m.id)?.socialProfile.id).toBe(X);
     });
   });
 
@@ -117,10 +117,10 @@ describe('hootsuite simulator', () => {
       expect((past.body as ErrorsBody).errors[0]!.message).toContain('future');
       const unknown = await call('POST', '/v1/messages', { text: 'x', socialProfileIds: ['42'], scheduledSendTime: at(DAY) });
       expect((unknown.body as ErrorsBody).errors[0]).toMatchObject({ code: 4001, resource: { type: 'socialProfile', id: '42' } });
-      sim.addProfile({ id: '115185599', type: 'PINTEREST', socialNetworkId: '1', socialNetworkUsername: 'acme', externalURL: 'https://pinterest.com/acme' });
+      sim.world.addProfile({ id: '115185599', type: 'PINTEREST', socialNetworkId: '1', socialNetworkUsername: 'acme', externalURL: 'https://pinterest.com/acme' });
       const bundled = await call('POST', '/v1/messages', { text: 'x', socialProfileIds: [FB, '115185599'], scheduledSendTime: at(DAY) });
       expect(errorCode(bundled.body)).toBe(4000);
-      expect(sim.messages()).toEqual([]);
+      expect(sim.world.messages()).toEqual([]);
     });
 
     it('sends at once when no time is given (which the adapter never does)', async () => {
@@ -129,7 +129,7 @@ describe('hootsuite simulator', () => {
     });
 
     it('sends scheduled messages when their time passes, and then refuses to delete them (40003)', async () => {
-      const message = sim.addMessage({ profileId: FB, state: 'SCHEDULED', text: 'soon', scheduledSendTime: at(HOUR) });
+      const message = sim.world.addMessage({ profileId: FB, state: 'SCHEDULED', text: 'soon', scheduledSendTime: at(HOUR) });
       clock.advance(HOUR);
       const read = (await call('GET', `/v1/messages/${message.id}`)).body as { data: { state: string; postId?: string; postUrl?: string } };
       expect(read.data.state).toBe('SENT');
@@ -140,7 +140,7 @@ describe('hootsuite simulator', () => {
     });
 
     it('deletes with an empty data envelope and then answers 404 / 4001', async () => {
-      const message = sim.addMessage({ profileId: X, state: 'PENDING_APPROVAL', text: 'x', scheduledSendTime: at(DAY) });
+      const message = sim.world.addMessage({ profileId: X, state: 'PENDING_APPROVAL', text: 'x', scheduledSendTime: at(DAY) });
       expect(await call('DELETE', `/v1/messages/${message.id}`)).toEqual({ status: 200, body: { data: [] } });
       const gone = await call('GET', `/v1/messages/${message.id}`);
       expect([gone.status, errorCode(gone.body)]).toEqual([404, 4001]);
@@ -154,7 +154,7 @@ describe('hootsuite simulator', () => {
     });
 
     it('serves its state on /__sandbox/state', async () => {
-      sim.addMessage({ profileId: X, state: 'SCHEDULED', text: 'x', scheduledSendTime: at(DAY) });
+      sim.world.addMessage({ profileId: X, state: 'SCHEDULED', text: 'x', scheduledSendTime: at(DAY) });
       const state = await call('GET', '/__sandbox/state', undefined, null);
       expect(state).toEqual({ status: 200, body: sim.state() });
     });
@@ -164,10 +164,10 @@ describe('hootsuite simulator', () => {
     const server = useMsw();
 
     it('holds Acme profiles and about nine weeks of realistic, deterministic content', async () => {
-      const make = () => new HootsuiteSimulator({ clock, credentials: { accessToken: TOKEN }, accountIds: [], seed: 'sandbox' });
+      const make = () => createHootsuiteSimulator({ clock, credentials: { accessToken: TOKEN }, accountIds: [], seed: 'sandbox' });
       const sandbox = make();
       expect(make().state()).toEqual(sandbox.state());
-      expect(sandbox.profiles().map((p) => p.type)).toEqual(['FACEBOOKPAGE', 'TWITTER', 'LINKEDINCOMPANY', 'INSTAGRAMBUSINESS']);
+      expect(sandbox.world.profiles().map((p) => p.type)).toEqual(['FACEBOOKPAGE', 'TWITTER', 'LINKEDINCOMPANY', 'INSTAGRAMBUSINESS']);
       const rows = sandbox.state();
       const live = rows.filter((r) => r.live);
       expect(live).toHaveLength(48);
@@ -177,7 +177,7 @@ describe('hootsuite simulator', () => {
       const now = clock.now().getTime();
       expect(Math.min(...times)).toBeGreaterThanOrEqual(now + 2 * HOUR);
       expect(Math.max(...times)).toBeGreaterThan(now + 8 * 7 * DAY);
-      const messages = sandbox.messages();
+      const messages = sandbox.world.messages();
       expect(messages.some((m) => m.media?.length)).toBe(true);
       expect(messages.some((m) => m.tags?.length)).toBe(true);
       expect(messages.some((m) => m.targeting)).toBe(true);
@@ -200,9 +200,9 @@ describe('hootsuite simulator', () => {
     });
 
     it('uses configured account ids as its social profiles', () => {
-      const sandbox = new HootsuiteSimulator({ clock, credentials: { accessToken: TOKEN }, accountIds: ['1', '2'], seed: 'sandbox' });
-      expect(sandbox.profiles().map((p) => p.id)).toEqual(['1', '2']);
-      expect(new Set(sandbox.messages().map((m) => m.socialProfile.id))).toEqual(new Set(['1', '2']));
+      const sandbox = createHootsuiteSimulator({ clock, credentials: { accessToken: TOKEN }, accountIds: ['1', '2'], seed: 'sandbox' });
+      expect(sandbox.world.profiles().map((p) => p.id)).toEqual(['1', '2']);
+      expect(new Set(sandbox.world.messages().map((m) => m.socialProfile.id))).toEqual(new Set(['1', '2']));
     });
   });
 });

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { hootsuite } from '../../adapters/hootsuite/adapter.js';
 import { LIST_STATE_FILTERS, MESSAGE_STATES } from '../../adapters/hootsuite/schemas.js';
-import { HootsuiteSimulator } from '../../adapters/hootsuite/simulator.js';
+import { createHootsuiteSimulator, type HootsuiteSimulator } from '../../adapters/hootsuite/simulator.js';
 import type { LiveItem, RestoreRequest } from '../../adapters/types.js';
 import { ManualClock } from '../support/clock.js';
 import { routeToSimulator, useMsw } from '../support/msw.js';
@@ -27,7 +27,7 @@ type Swagger = {
   parameters: Record<string, Parameter>;
 };
 
-const SPEC_FILE = new URL('../../../shared/specs/hootsuite/hootsuite-rest-api-swagger.yaml', import.meta.url);
+const SPEC_FILE = new URL('../specs/hootsuite/hootsuite-rest-api-swagger.yaml', import.meta.url);
 const BASE = 'https://platform.hootsuite.com';
 const TOKEN = 'spec-token-9d1e';
 const spec = parse(readFileSync(SPEC_FILE, 'utf8')) as Swagger;
@@ -98,11 +98,11 @@ describe('hootsuite against its swagger file', () => {
 
   beforeAll(async () => {
     const clock = new ManualClock();
-    sim = new HootsuiteSimulator({ clock, credentials: { accessToken: TOKEN }, accountIds: [], seed: 'sandbox' });
+    sim = createHootsuiteSimulator({ clock, credentials: { accessToken: TOKEN }, accountIds: [], seed: 'sandbox' });
     routeToSimulator(server, BASE, sim);
     const client = hootsuite.connect({
       connectionId: 'spec',
-      accountIds: sim.profiles().map((p) => p.id).slice(0, 2),
+      accountIds: sim.world.profiles().map((p) => p.id).slice(0, 2),
       settings: { lookaheadWeeks: 12, pageSize: 5 },
       credentials: { accessToken: TOKEN },
       timeoutMs: 2_000,
@@ -154,7 +154,7 @@ describe('hootsuite against its swagger file', () => {
   });
 
   it('answers messages with SocialProfileMessage fields and states only', () => {
-    for (const message of sim.messages()) expectConforms(message, spec.definitions.SocialProfileMessage!, `message ${message.id}`);
+    for (const message of sim.world.messages()) expectConforms(message, spec.definitions.SocialProfileMessage!, `message ${message.id}`);
     const stateEnum = spec.definitions.SocialProfileMessage!.properties!.state!.enum;
     expect([...MESSAGE_STATES].sort()).toEqual([...(stateEnum as string[])].sort());
     for (const filter of LIST_STATE_FILTERS) expect(stateEnum).toContain(filter);

@@ -4,10 +4,10 @@
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { hootsuite, type HootsuiteSettings } from '../../adapters/hootsuite/adapter.js';
-import { listingWindows, MAX_WINDOW_MS } from '../../adapters/hootsuite/listing.js';
-import { HootsuiteSimulator } from '../../adapters/hootsuite/simulator.js';
-import { AdapterError } from '../../adapters/shared/adapter-error.js';
-import type { Simulator } from '../../adapters/shared/simulator-kit.js';
+import { listingWindows, MAX_WINDOW_MS } from '../../adapters/hootsuite/operations-listing.js';
+import { createHootsuiteSimulator, type HootsuiteSimulator } from '../../adapters/hootsuite/simulator.js';
+import { AdapterError } from '../../adapters/kit/adapter-error.js';
+import type { Simulator } from '../../adapters/kit/simulator/types.js';
 import type { AdapterClient, ItemRef, LiveItem, RestoreRequest } from '../../adapters/types.js';
 import { DAY, HOUR, ManualClock, MINUTE } from '../support/clock.js';
 import { routeToSimulator, useMsw } from '../support/msw.js';
@@ -27,8 +27,8 @@ function seedWorld(simulator: Simulator, clock: ManualClock): void {
   const sim = simulator as HootsuiteSimulator;
   const now = clock.now().getTime();
   const at = (ms: number) => iso(Math.floor((now + ms) / MINUTE) * MINUTE);
-  sim.addMessage({ profileId: FACEBOOK, state: 'SCHEDULED', text: 'Spring sale starts Friday: 20% off.', scheduledSendTime: at(3 * HOUR) });
-  sim.addMessage({
+  sim.world.addMessage({ profileId: FACEBOOK, state: 'SCHEDULED', text: 'Spring sale starts Friday: 20% off.', scheduledSendTime: at(3 * HOUR) });
+  sim.world.addMessage({
     profileId: FACEBOOK,
     state: 'SCHEDULED',
     text: 'Meet the Trailblazer 2.',
@@ -41,13 +41,13 @@ function seedWorld(simulator: Simulator, clock: ManualClock): void {
     mediaUrls: [{ url: 'http://static.ow.ly/photos/normal/cS5.jpg', thumbnailUrl: 'http://static.ow.ly/photos/thumb/cS5.jpg' }],
     media: [{ id: 'aHR0cDovL2V4YW1wbGUub3Jn', videoOptions: { facebook: { title: 'Trailblazer 2', category: 'SPORTS' } } }],
   });
-  sim.addMessage({ profileId: X, state: 'SCHEDULED', text: 'We are hiring in Vancouver.', scheduledSendTime: at(10 * DAY), location: { latitude: 49.28, longitude: -123.12 } });
-  sim.addMessage({ profileId: X, state: 'SCHEDULED', text: 'Live Q&A on Thursday.', scheduledSendTime: at(30 * DAY) });
-  sim.addMessage({ profileId: FACEBOOK, state: 'SCHEDULED', text: 'Sustainability report is out.', scheduledSendTime: at(8 * 7 * DAY) });
+  sim.world.addMessage({ profileId: X, state: 'SCHEDULED', text: 'We are hiring in Vancouver.', scheduledSendTime: at(10 * DAY), location: { latitude: 49.28, longitude: -123.12 } });
+  sim.world.addMessage({ profileId: X, state: 'SCHEDULED', text: 'Live Q&A on Thursday.', scheduledSendTime: at(30 * DAY) });
+  sim.world.addMessage({ profileId: FACEBOOK, state: 'SCHEDULED', text: 'Sustainability report is out.', scheduledSendTime: at(8 * 7 * DAY) });
   // Not live: sent, waiting for approval, rejected.
-  sim.addMessage({ profileId: X, state: 'SENT', text: 'Last week’s news.', scheduledSendTime: at(-2 * DAY) });
-  sim.addMessage({ profileId: FACEBOOK, state: 'PENDING_APPROVAL', text: 'Needs legal review.', scheduledSendTime: at(2 * DAY), sequenceNumber: 1 });
-  sim.addMessage({ profileId: X, state: 'REJECTED', text: 'Flash sale!!!', scheduledSendTime: at(4 * DAY) });
+  sim.world.addMessage({ profileId: X, state: 'SENT', text: 'Last week’s news.', scheduledSendTime: at(-2 * DAY) });
+  sim.world.addMessage({ profileId: FACEBOOK, state: 'PENDING_APPROVAL', text: 'Needs legal review.', scheduledSendTime: at(2 * DAY), sequenceNumber: 1 });
+  sim.world.addMessage({ profileId: X, state: 'REJECTED', text: 'Flash sale!!!', scheduledSendTime: at(4 * DAY) });
 }
 
 runAdapterContract<HootsuiteSettings>({
@@ -80,7 +80,7 @@ describe('hootsuite adapter edge cases', () => {
 
   beforeEach(() => {
     clock = new ManualClock();
-    sim = new HootsuiteSimulator({ clock, credentials: { accessToken: TOKEN }, accountIds: ACCOUNT_IDS, seed: 'empty' });
+    sim = createHootsuiteSimulator({ clock, credentials: { accessToken: TOKEN }, accountIds: ACCOUNT_IDS, seed: 'empty' });
     routeToSimulator(server, BASE_URL, sim);
   });
 
@@ -124,7 +124,7 @@ describe('hootsuite adapter edge cases', () => {
 
     it('follows cursors across several pages without losing or repeating a message', async () => {
       for (let i = 0; i < 11; i++) {
-        sim.addMessage({ profileId: i % 2 ? X : FACEBOOK, state: 'SCHEDULED', text: `Post ${i}`, scheduledSendTime: iso(clock.now().getTime() + (i + 1) * HOUR) });
+        sim.world.addMessage({ profileId: i % 2 ? X : FACEBOOK, state: 'SCHEDULED', text: `Post ${i}`, scheduledSendTime: iso(clock.now().getTime() + (i + 1) * HOUR) });
       }
       const pages: LiveItem[][] = [];
       for await (const page of connect({ pageSize: 3, lookaheadWeeks: 1 }).listLive('post')) pages.push(page.items);
@@ -139,7 +139,7 @@ describe('hootsuite adapter edge cases', () => {
 
     it('lists a message sitting exactly on a window boundary once', async () => {
       const boundary = clock.now().getTime() + MAX_WINDOW_MS;
-      const onEdge = sim.addMessage({ profileId: X, state: 'SCHEDULED', text: 'On the edge', scheduledSendTime: iso(boundary) });
+      const onEdge = sim.world.addMessage({ profileId: X, state: 'SCHEDULED', text: 'On the edge', scheduledSendTime: iso(boundary) });
       const listed = await listAll(connect({ lookaheadWeeks: 8 }));
       // the simulator's ranges are inclusive at both ends, so two windows return it
       const pagesWithIt = listQueries().length;
@@ -187,7 +187,7 @@ describe('hootsuite adapter edge cases', () => {
       const [item] = await listAll(client);
       const [outcome] = await client.suspend([toRef(item!)]);
       expect(outcome).toEqual({ kind: 'ok', externalId: item!.externalId, status: 'DELETED' });
-      expect(sim.message(item!.externalId)).toBeUndefined();
+      expect(sim.world.message(item!.externalId)).toBeUndefined();
       expect(await client.inspect([toRef(item!)])).toEqual([
         { externalId: item!.externalId, found: false, live: false, status: null, fingerprint: null, scheduledAt: null },
       ]);
@@ -199,7 +199,7 @@ describe('hootsuite adapter edge cases', () => {
       const [item] = await listAll(client);
       const [outcome] = await client.suspend([{ ...toRef(item!), snapshot: { messageId: 'someone-else' } }]);
       expect(outcome).toMatchObject({ kind: 'error', error: { code: 'invalid_request', retryable: false } });
-      expect(sim.message(item!.externalId)?.state).toBe('SCHEDULED');
+      expect(sim.world.message(item!.externalId)?.state).toBe('SCHEDULED');
       expect(sim.requests.some((r) => r.method === 'DELETE')).toBe(false);
     });
 
@@ -210,7 +210,7 @@ describe('hootsuite adapter edge cases', () => {
       clock.advance(4 * HOUR); // its send time passes: Hootsuite sends it
       const [outcome] = await client.suspend([toRef(first!)]);
       expect(outcome).toMatchObject({ kind: 'error', error: { code: 'invalid_state', retryable: false, vendorCode: '40003', httpStatus: 400 } });
-      expect(sim.message(first!.externalId)?.state).toBe('SENT');
+      expect(sim.world.message(first!.externalId)?.state).toBe('SENT');
       const [seen] = await client.inspect([toRef(first!)]);
       expect(seen).toMatchObject({ found: true, live: false, status: 'SENT', fingerprint: first!.fingerprint });
     });
@@ -244,7 +244,7 @@ describe('hootsuite adapter edge cases', () => {
       const [outcome] = await client.suspend([toRef(item!)]);
       expect(outcome).toMatchObject({ kind: 'error', error: { code: 'rate_limited', retryable: true, ambiguous: false, httpStatus: 429, vendorCode: '1003' } });
       expect(outcome!.kind === 'error' && outcome!.error.retryAfterMs).toBeUndefined();
-      expect(sim.message(item!.externalId)?.state).toBe('SCHEDULED');
+      expect(sim.world.message(item!.externalId)?.state).toBe('SCHEDULED');
     });
 
     it('honours a Retry-After header when one comes', async () => {
@@ -259,7 +259,7 @@ describe('hootsuite adapter edge cases', () => {
     });
 
     it('answers over 20 requests a second with 429 and Hootsuite headers when limits are enforced', async () => {
-      const limited = new HootsuiteSimulator({ clock, credentials: { accessToken: TOKEN }, accountIds: ACCOUNT_IDS, seed: 'empty', enforceLimits: true });
+      const limited = createHootsuiteSimulator({ clock, credentials: { accessToken: TOKEN }, accountIds: ACCOUNT_IDS, seed: 'empty', enforceLimits: true });
       const calls = Array.from({ length: 25 }, () =>
         limited.fetch(new Request(`${BASE_URL}/v1/me`, { headers: { Authorization: `Bearer ${TOKEN}` } })),
       );
@@ -302,7 +302,7 @@ describe('hootsuite adapter edge cases', () => {
       const client = connect();
       const [item] = await listAll(client);
       await client.suspend([toRef(item!)]);
-      sim.setScheduledLimit(sim.state().filter((r) => r.live).length);
+      sim.world.setScheduledLimit(sim.state().filter((r) => r.live).length);
       const [outcome] = await client.restore([{ ...toRef(item!), scheduledAt: item!.scheduledAt, mayExist: false }]);
       expect(outcome).toMatchObject({ kind: 'error', error: { code: 'invalid_state', vendorCode: '40025', retryable: false } });
     });
@@ -313,7 +313,7 @@ describe('hootsuite adapter edge cases', () => {
       seedWorld(sim, clock);
       const client = connect();
       const item = (await listAll(client)).find((i) => i.title === 'Meet the Trailblazer 2.')!;
-      const original = sim.message(item.externalId)!;
+      const original = sim.world.message(item.externalId)!;
       await client.suspend([toRef(item)]);
       const later = iso(Date.parse(item.scheduledAt!) + 2 * HOUR);
       const [outcome] = await client.restore([{ ...toRef(item), scheduledAt: later, mayExist: false }]);
@@ -321,7 +321,7 @@ describe('hootsuite adapter edge cases', () => {
       const newId = outcome!.kind === 'ok' ? outcome!.newExternalId! : '';
       expect(newId).toMatch(/^\d+$/);
       expect(newId).not.toBe(item.externalId);
-      const recreated = sim.message(newId)!;
+      const recreated = sim.world.message(newId)!;
       const { id: _a, scheduledSendTime: _b, postId: _c, ...was } = original;
       const { id: _d, scheduledSendTime: sendTime, postId: _e, ...now } = recreated;
       expect(now).toEqual(was);
@@ -337,11 +337,11 @@ describe('hootsuite adapter edge cases', () => {
       const client = connect();
       const [item] = await listAll(client);
       await client.suspend([toRef(item!)]);
-      const count = sim.messages().length;
+      const count = sim.world.messages().length;
       const [outcome] = await client.restore([{ ...toRef(item!), scheduledAt: iso(clock.now().getTime() - MINUTE), mayExist: false }]);
       expect(outcome).toMatchObject({ kind: 'error', error: { code: 'invalid_request', retryable: false, httpStatus: 400, vendorCode: '4000' } });
       expect(outcome!.kind === 'error' && outcome!.error.message).toContain('in the future');
-      expect(sim.messages().length).toBe(count);
+      expect(sim.world.messages().length).toBe(count);
     });
 
     it('adopts an earlier re-creation instead of duplicating it when it may exist', async () => {
@@ -368,7 +368,7 @@ describe('hootsuite adapter edge cases', () => {
       const client = connect();
       const [item] = await listAll(client);
       await client.suspend([toRef(item!)]);
-      sim.addMessage({ profileId: FACEBOOK, state: 'SCHEDULED', text: 'Something else entirely', scheduledSendTime: item!.scheduledAt! });
+      sim.world.addMessage({ profileId: FACEBOOK, state: 'SCHEDULED', text: 'Something else entirely', scheduledSendTime: item!.scheduledAt! });
       const [outcome] = await client.restore([{ ...toRef(item!), scheduledAt: item!.scheduledAt, mayExist: true }]);
       expect(outcome).toMatchObject({ kind: 'ok' });
       expect(outcome!.kind === 'ok' && outcome!.note).toBeUndefined();

@@ -2,7 +2,7 @@
 // automations with an email a person paused, RSS, races — and the sandbox seed.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mailchimp } from '../../adapters/mailchimp/adapter.js';
-import type { MailchimpSimulator } from '../../adapters/mailchimp/simulator.js';
+import { MailchimpSimulator } from '../../adapters/mailchimp/simulator.js';
 import type { AdapterClient, LiveItem, Outcome, RestoreRequest } from '../../adapters/types.js';
 import { DAY, HOUR, MINUTE, ManualClock } from '../support/clock.js';
 import { routeToSimulator, useMsw } from '../support/msw.js';
@@ -29,7 +29,7 @@ describe('mailchimp suspend and restore', () => {
 
   beforeEach(() => {
     clock = new ManualClock();
-    sim = mailchimp.createSimulator({ clock, credentials: { apiKey: API_KEY }, accountIds: [], seed: 'empty' }) as MailchimpSimulator;
+    sim = new MailchimpSimulator({ clock, credentials: { apiKey: API_KEY }, accountIds: [], seed: 'empty' });
     routeToSimulator(server, BASE_URL, sim);
     client = mailchimp.connect({ connectionId: 'mc', accountIds: [], settings: { pageSize: 1000 }, credentials: { apiKey: API_KEY }, timeoutMs: 5_000, clock });
   });
@@ -206,7 +206,7 @@ describe('mailchimp suspend and restore', () => {
 describe('mailchimp sandbox seed', () => {
   it('is deterministic, realistic and safe for a demo', async () => {
     const clock = new ManualClock('2026-11-21T09:05:00Z');
-    const make = () => mailchimp.createSimulator({ clock, credentials: { apiKey: API_KEY }, accountIds: [], seed: 'sandbox' });
+    const make = () => new MailchimpSimulator({ clock, credentials: { apiKey: API_KEY }, accountIds: [], seed: 'sandbox' });
     const state = make().state();
     expect(make().state()).toEqual(state);
     const scheduled = state.filter((r) => r.status === 'schedule');
@@ -225,7 +225,7 @@ describe('mailchimp sandbox seed', () => {
 
   it('uses the configured audiences', () => {
     const clock = new ManualClock();
-    const sim = mailchimp.createSimulator({ clock, credentials: { apiKey: API_KEY }, accountIds: ['1111111111', '2222222222'], seed: 'sandbox' }) as MailchimpSimulator;
+    const sim = new MailchimpSimulator({ clock, credentials: { apiKey: API_KEY }, accountIds: ['1111111111', '2222222222'], seed: 'sandbox' });
     const lists = new Set([...sim.world.campaigns.values()].map((c) => c.listId));
     expect(lists).toEqual(new Set(['1111111111', '2222222222']));
   });

@@ -3,8 +3,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mailchimp, type MailchimpSettings } from '../../adapters/mailchimp/adapter.js';
 import { mailchimpError } from '../../adapters/mailchimp/errors.js';
-import type { MailchimpSimulator } from '../../adapters/mailchimp/simulator.js';
-import { AdapterError } from '../../adapters/shared/adapter-error.js';
+import { MailchimpSimulator } from '../../adapters/mailchimp/simulator.js';
+import { AdapterError } from '../../adapters/kit/adapter-error.js';
 import type { AdapterClient, LiveItem } from '../../adapters/types.js';
 import { HOUR, MINUTE, ManualClock } from '../support/clock.js';
 import { routeToSimulator, useMsw } from '../support/msw.js';
@@ -66,7 +66,7 @@ describe('mailchimp adapter: listing, auth, limits', () => {
 
   beforeEach(() => {
     clock = new ManualClock();
-    sim = mailchimp.createSimulator({ clock, credentials: { apiKey: API_KEY }, accountIds: [], seed: 'empty' }) as MailchimpSimulator;
+    sim = new MailchimpSimulator({ clock, credentials: { apiKey: API_KEY }, accountIds: [], seed: 'empty' });
     routeToSimulator(server, BASE_URL, sim);
   });
 
@@ -138,14 +138,14 @@ describe('mailchimp adapter: listing, auth, limits', () => {
 
   it('answers a key from another data center as Mailchimp does: 401 API Key Invalid', async () => {
     const otherDc = sim.options.credentials.apiKey!.replace(/-us14$/, '-us3');
-    const strict = mailchimp.createSimulator({ clock, credentials: { apiKey: otherDc }, accountIds: [], seed: 'empty' }) as MailchimpSimulator;
+    const strict = new MailchimpSimulator({ clock, credentials: { apiKey: otherDc }, accountIds: [], seed: 'empty' });
     routeToSimulator(server, BASE_URL, strict);
     const failure = await connect({ apiKey: otherDc }).checkCredentials().catch((e: unknown) => e);
     expect(failure).toMatchObject({ code: 'unauthorized', vendorCode: 'API Key Invalid', isRetryable: false });
   });
 
   it('stays under 10 simultaneous connections, and the simulator answers 429 beyond them', async () => {
-    const limited = mailchimp.createSimulator({ clock, credentials: { apiKey: API_KEY }, accountIds: [], seed: 'empty', enforceLimits: true, latencyMs: 30 }) as MailchimpSimulator;
+    const limited = new MailchimpSimulator({ clock, credentials: { apiKey: API_KEY }, accountIds: [], seed: 'empty', enforceLimits: true, latencyMs: 30 });
     routeToSimulator(server, BASE_URL, limited);
     const refs = Array.from({ length: 25 }, () => limited.addCampaign({ sendAt: at(clock, 6) })).map((c) => ({
       externalId: c.id, objectType: 'campaign', method: 'unschedule' as const, fingerprint: '', snapshot: {},

@@ -4,9 +4,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { metaAds } from '../../adapters/meta-ads/adapter.js';
 import { mapGraphError } from '../../adapters/meta-ads/errors.js';
-import type { MetaAdsSimulator, ThrottleSignal } from '../../adapters/meta-ads/simulator.js';
+import { MetaAdsSimulator, type ThrottleSignal } from '../../adapters/meta-ads/simulator.js';
 import { throttleRetryAfterMs } from '../../adapters/meta-ads/usage-headers.js';
-import { AdapterError } from '../../adapters/shared/adapter-error.js';
+import { AdapterError } from '../../adapters/kit/adapter-error.js';
 import type { AdapterClient, LiveItem, Outcome, RestoreRequest } from '../../adapters/types.js';
 import { DAY, HOUR, ManualClock, MINUTE } from '../support/clock.js';
 import { routeToSimulator, useMsw } from '../support/msw.js';
@@ -29,7 +29,7 @@ function useMetaWorld(options: { enforceLimits?: boolean } = {}): MetaWorld {
   const world = {} as MetaWorld;
   beforeEach(() => {
     world.clock = new ManualClock();
-    world.sim = metaAds.createSimulator({
+    world.sim = new MetaAdsSimulator({
       clock: world.clock,
       credentials: { accessToken: TOKEN },
       accountIds: [ACCOUNT],

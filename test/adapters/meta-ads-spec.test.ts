@@ -1,4 +1,4 @@
-// meta-ads against Meta's own API description (specs/meta: the business SDK codegen spec):
+// meta-ads against Meta's own API description (test/specs/meta: the business SDK codegen spec):
 // every field, parameter, status and enum value the adapter sends or the simulator returns
 // must exist there, and the pinned version must be the spec's.
 import { readFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { metaAds } from '../../adapters/meta-ads/adapter.js';
 import { LIVE_EFFECTIVE_STATUSES } from '../../adapters/meta-ads/api.js';
 import { CAMPAIGN_FIELDS, WRITABLE_STATUSES } from '../../adapters/meta-ads/mappers.js';
 import { DEFAULT_API_VERSION } from '../../adapters/meta-ads/settings.js';
-import type { MetaAdsSimulator } from '../../adapters/meta-ads/simulator.js';
+import { MetaAdsSimulator } from '../../adapters/meta-ads/simulator.js';
 import { LISTING_EFFECTIVE_STATUSES } from '../../adapters/meta-ads/simulator-routes.js';
 import { CAMPAIGN_STATUSES, SIM_ACCOUNT_FIELDS, SIM_CAMPAIGN_FIELDS } from '../../adapters/meta-ads/simulator-store.js';
 import { BID_STRATEGIES, OBJECTIVES, SIM_UPDATE_PARAMS, SPECIAL_AD_CATEGORIES } from '../../adapters/meta-ads/simulator-update.js';
@@ -29,7 +29,7 @@ interface SpecApi { method: string; endpoint?: string; name?: string; params: Sp
 interface SpecNode { apis: SpecApi[]; fields: Array<{ name: string; type: string }> }
 interface SpecEnum { name: string; values: string[] }
 
-const specDir = resolve(process.cwd(), '..', 'shared', 'specs', 'meta');
+const specDir = resolve(import.meta.dirname, '..', 'specs', 'meta');
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(resolve(specDir, file), 'utf8')) as T;
 const campaignSpec = readJson<SpecNode>('Campaign.json');
 const accountSpec = readJson<SpecNode>('AdAccount.json');
@@ -54,7 +54,7 @@ describe('meta-ads against specs/meta', () => {
   async function runThrough(): Promise<{ sim: MetaAdsSimulator; views: Array<Record<string, unknown>> }> {
     const clock = new ManualClock();
     const accountIds = ['act_1000000001', 'act_1000000002'];
-    const sim = metaAds.createSimulator({ clock, credentials: { accessToken: TOKEN }, accountIds, seed: 'sandbox' }) as MetaAdsSimulator;
+    const sim = new MetaAdsSimulator({ clock, credentials: { accessToken: TOKEN }, accountIds, seed: 'sandbox' });
     routeToSimulator(server, BASE_URL, sim);
     const client = metaAds.connect({
       connectionId: 'spec',

@@ -1,7 +1,7 @@
 // meta-ads: the shared contract, plus listing edge cases (paging, people's own pauses, time).
 import { beforeEach, describe, expect, it } from 'vitest';
 import { metaAds } from '../../adapters/meta-ads/adapter.js';
-import type { MetaAdsSimulator } from '../../adapters/meta-ads/simulator.js';
+import { MetaAdsSimulator } from '../../adapters/meta-ads/simulator.js';
 import type { AdapterClient, LiveItem } from '../../adapters/types.js';
 import { DAY, ManualClock } from '../support/clock.js';
 import { routeToSimulator, useMsw } from '../support/msw.js';
@@ -57,7 +57,7 @@ describe('meta-ads listing', () => {
 
   beforeEach(() => {
     clock = new ManualClock();
-    sim = metaAds.createSimulator({ clock, credentials: { accessToken: TOKEN }, accountIds: ACCOUNTS, seed: 'empty' }) as MetaAdsSimulator;
+    sim = new MetaAdsSimulator({ clock, credentials: { accessToken: TOKEN }, accountIds: ACCOUNTS, seed: 'empty' });
     routeToSimulator(server, BASE_URL, sim);
     client = connect();
   });

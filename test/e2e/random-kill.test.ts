@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SandboxItem } from '../../adapters/shared/simulator-kit.js';
+import type { SandboxItem } from '../../adapters/kit/simulator/types.js';
 import { defaultConfigFile } from '../../src/config/load.js';
 import { api, getJson, startProcess, type Running } from '../support/process.js';
 import { comparableWorld, liveIds } from '../support/service.js';

@@ -4,13 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { createRegistry } from '../../adapters/registry.js';
 import { checkConnections } from '../../src/config/load.js';
 import { Sandbox } from '../../src/sandbox/sandbox.js';
-import { SANDBOX_CREDENTIAL } from '../../src/sandbox/sandbox-credential.js';
+import { SANDBOX_CREDENTIAL } from '../../src/connections/sandbox-credential.js';
 import { ManualClock } from '../support/clock.js';
 import { testConfig } from '../support/service.js';
 
-function sandbox(env: Record<string, string> = {}) {
+async function sandbox(env: Record<string, string> = {}) {
   const specs = checkConnections(testConfig(), createRegistry());
-  return new Sandbox(specs, env, { clock: new ManualClock(), seed: 'sandbox', latencyMs: 0, enforceLimits: false });
+  return Sandbox.create(specs, env, { clock: new ManualClock(), seed: 'sandbox', latencyMs: 0, enforceLimits: false });
 }
 
 const get = (s: Sandbox, path: string, token = SANDBOX_CREDENTIAL) =>
@@ -18,7 +18,7 @@ const get = (s: Sandbox, path: string, token = SANDBOX_CREDENTIAL) =>
 
 describe('sandbox platforms', () => {
   it('reports every item of every connection in the documented shape', async () => {
-    const s = sandbox();
+    const s = await sandbox();
     const response = await get(s, '/__sandbox/state');
     expect(response.status).toBe(200);
     const state = (await response.json()) as Record<string, Array<Record<string, unknown>>>;
@@ -33,8 +33,8 @@ describe('sandbox platforms', () => {
     }
   });
 
-  it('seeds realistic content: dozens of posts over weeks, ads some people paused, emails and automations', () => {
-    const state = sandbox().state();
+  it('seeds realistic content: dozens of posts over weeks, ads some people paused, emails and automations', async () => {
+    const state = (await sandbox()).state();
     const posts = state['hootsuite-acme']!.filter((r) => r.live);
     expect(posts.length).toBeGreaterThanOrEqual(36);
     const times = posts.map((r) => Date.parse(r.scheduledAt!)).sort((a, b) => a - b);
@@ -49,7 +49,7 @@ describe('sandbox platforms', () => {
   });
 
   it('routes /<connection>/… to that platform with the prefix taken off, and 404s others', async () => {
-    const s = sandbox();
+    const s = await sandbox();
     const basic = await Promise.resolve(
       s.fetch(new Request('http://sandbox.test/mailchimp-acme/3.0/ping', { headers: { authorization: `Basic ${btoa(`any:${SANDBOX_CREDENTIAL}`)}` } })),
     );
@@ -61,13 +61,13 @@ describe('sandbox platforms', () => {
   });
 
   it('accepts the credential from the environment when one is set, instead of the sandbox one', async () => {
-    const s = sandbox({ META_ADS_ACME_ACCESS_TOKEN: 'from-env-token' });
+    const s = await sandbox({ META_ADS_ACME_ACCESS_TOKEN: 'from-env-token' });
     expect((await get(s, '/meta-ads-acme/v25.0/act_1000000001?fields=id', 'from-env-token')).status).toBe(200);
     expect((await get(s, '/meta-ads-acme/v25.0/act_1000000001?fields=id')).status).not.toBe(200);
   });
 
   it('injects and clears faults over HTTP, refusing bad ones', async () => {
-    const s = sandbox();
+    const s = await sandbox();
     const post = (body: unknown) =>
       Promise.resolve(s.fetch(new Request('http://sandbox.test/__sandbox/faults', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } })));
     expect((await post({ connection: 'hootsuite-acme', kind: 'rate-limit', path: '^/v1/me$', times: 1 })).status).toBe(201);
@@ -79,6 +79,13 @@ describe('sandbox platforms', () => {
     const cleared = await Promise.resolve(s.fetch(new Request('http://sandbox.test/__sandbox/faults', { method: 'DELETE' })));
     expect(cleared.status).toBe(204);
     expect((await get(s, '/hootsuite-acme/v1/me')).status).toBe(200);
+    // A rate-limit fault picks one of the platform's own throttle signals.
+    expect((await post({ connection: 'meta-ads-acme', kind: 'rate-limit', variant: 'http-429' })).status).toBe(201);
+    expect((await get(s, '/meta-ads-acme/v25.0/act_1000000001?fields=id')).status).toBe(429);
+    expect((await post({ connection: 'meta-ads-acme', kind: 'rate-limit', variant: 'buc' })).status).toBe(201);
+    const buc = await get(s, '/meta-ads-acme/v25.0/act_1000000001?fields=id');
+    expect(((await buc.json()) as { error: { code: number } }).error.code).toBe(80004);
+    expect((await post({ connection: 'hootsuite-acme', kind: 'rate-limit', variant: 'buc' })).status).toBe(400);
     const recorded = await get(s, '/__sandbox/requests?connection=hootsuite-acme');
     expect(((await recorded.json()) as { data: unknown[] }).data.length).toBe(3);
   });

@@ -3,7 +3,7 @@
 import { http } from 'msw';
 import { setupServer, type SetupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import type { Simulator } from '../../adapters/shared/simulator-kit.js';
+import type { Simulator } from '../../adapters/kit/simulator/types.js';
 
 /** Starts msw for the current test file; handlers are reset after each test. */
 export function useMsw(): SetupServer {

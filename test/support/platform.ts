@@ -1,6 +1,6 @@
 // Acting on a sandbox platform through its own API, as a person in the vendor's UI would.
 import { expect } from 'vitest';
-import { SANDBOX_CREDENTIAL } from '../../src/sandbox/sandbox-credential.js';
+import { SANDBOX_CREDENTIAL } from '../../src/connections/sandbox-credential.js';
 import type { Sandbox } from '../../src/sandbox/sandbox.js';
 
 export async function platformCall(

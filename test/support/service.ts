@@ -7,7 +7,7 @@ import path from 'node:path';
 import { http } from 'msw';
 import type { SetupServer } from 'msw/node';
 import { createRegistry } from '../../adapters/registry.js';
-import type { SandboxItem } from '../../adapters/shared/simulator-kit.js';
+import type { SandboxItem } from '../../adapters/kit/simulator/types.js';
 import { bootstrapApiKey } from '../../src/auth/bootstrap.js';
 import { composeService } from '../../src/compose.js';
 import { checkConnections, defaultConfigFile, loadConfigFile } from '../../src/config/load.js';
@@ -58,7 +58,7 @@ export async function startHarness(server: SetupServer, options: HarnessOptions 
   const env = { ...options.env };
   const sandbox =
     options.sandbox ??
-    new Sandbox(specs, env, { clock, seed: options.seed ?? 'sandbox', latencyMs: 0, enforceLimits: options.enforceLimits ?? false });
+    (await Sandbox.create(specs, env, { clock, seed: options.seed ?? 'sandbox', latencyMs: 0, enforceLimits: options.enforceLimits ?? false }));
   const sandboxUrl = options.sandboxUrl ?? SANDBOX_URL;
   server.use(http.all(`${sandboxUrl}/*`, ({ request }) => sandbox.fetch(request)));
 

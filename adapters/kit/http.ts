@@ -1,11 +1,13 @@
+// The HTTP exchange itself (axios): one request out, one answer back, whatever its status.
+// Nothing here paces, authenticates or reads vendor errors: vendor-client.ts does, around this.
 import axios, { type AxiosInstance } from 'axios';
 import { AdapterError } from './adapter-error.js';
-import { RequestLimiter } from './request-limiter.js';
 
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type QueryValue = string | number | boolean | ReadonlyArray<string | number> | undefined;
 
 export interface HttpRequest {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  method: HttpMethod;
   /** path below the base URL, starting with `/` */
   path: string;
   /** arrays repeat the key (`?socialProfileIds=1&socialProfileIds=2`) */
@@ -18,69 +20,52 @@ export interface HttpRequest {
 
 export interface HttpResponse {
   status: number;
+  /** lower-cased names */
   headers: Record<string, string>;
   /** the body parsed as JSON, or null when empty or not JSON */
   data: unknown;
 }
 
-export interface HttpClientOptions {
-  baseUrl: string;
-  timeoutMs: number;
-  /** headers for every request, typically authentication */
-  headers: Record<string, string>;
-  limits: { requestsPerSecond: number | null; maxInFlight: number | null };
+export interface Transport {
+  /** Resolves with any HTTP status; throws AdapterError (`timeout`, `network`) when no answer came. */
+  exchange(request: HttpRequest, label: string): Promise<HttpResponse>;
 }
 
-export interface HttpClient {
-  /** Resolves with any HTTP status; throws AdapterError only when no response came back. */
-  send(request: HttpRequest): Promise<HttpResponse>;
-}
-
-export function createHttpClient(options: HttpClientOptions): HttpClient {
-  const limiter = new RequestLimiter(options.limits);
+/** `timeoutMs` covers the exchange only: the caller paces before calling. */
+export function createTransport(options: { baseUrl: string; timeoutMs: number }): Transport {
   const instance: AxiosInstance = axios.create({
     baseURL: options.baseUrl.replace(/\/+$/, ''),
     timeout: options.timeoutMs,
-    // Vendor errors are read by each adapter's own mapper, so every status resolves here.
+    // Vendor errors are read by each platform's signals, so every status resolves here.
     validateStatus: () => true,
     responseType: 'text',
     transformResponse: [(body: unknown) => body],
     maxRedirects: 0,
   });
   return {
-    send: (request) => limiter.run(() => sendOnce(instance, options, request)),
+    async exchange(request, label) {
+      const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
+      let data: string | undefined;
+      if (request.json !== undefined) {
+        headers['Content-Type'] ??= 'application/json';
+        data = JSON.stringify(request.json);
+      } else if (request.form !== undefined) {
+        headers['Content-Type'] = 'application/x-www-form-urlencoded';
+        data = new URLSearchParams(request.form).toString();
+      }
+      try {
+        const response = await instance.request<string>({
+          method: request.method,
+          url: request.path + serializeQuery(request.query),
+          headers,
+          data,
+        });
+        return { status: response.status, headers: lowerCaseHeaders(response.headers as Record<string, unknown>), data: parseJson(response.data) };
+      } catch (error) {
+        throw networkError(error, request, label);
+      }
+    },
   };
-}
-
-async function sendOnce(
-  instance: AxiosInstance,
-  options: HttpClientOptions,
-  request: HttpRequest,
-): Promise<HttpResponse> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers, ...request.headers };
-  let data: string | undefined;
-  if (request.json !== undefined) {
-    headers['Content-Type'] ??= 'application/json';
-    data = JSON.stringify(request.json);
-  } else if (request.form !== undefined) {
-    headers['Content-Type'] = 'application/x-www-form-urlencoded';
-    data = new URLSearchParams(request.form).toString();
-  }
-  try {
-    const response = await instance.request<string>({
-      method: request.method,
-      url: request.path + serializeQuery(request.query),
-      headers,
-      data,
-    });
-    return {
-      status: response.status,
-      headers: lowerCaseHeaders(response.headers as Record<string, unknown>),
-      data: parseJson(response.data),
-    };
-  } catch (error) {
-    throw networkError(error, request);
-  }
 }
 
 export function serializeQuery(query: Record<string, QueryValue> | undefined): string {
@@ -113,14 +98,14 @@ function lowerCaseHeaders(headers: Record<string, unknown>): Record<string, stri
 // Errors raised before the request could leave: the platform never saw it.
 const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
-// No response came back. Unless the connection was never made, a write may have reached the
-// platform. The message names the method and path only, never the query (it may hold a token).
-function networkError(error: unknown, request: HttpRequest): AdapterError {
+// No answer came back. Unless the connection was never made, a write may have reached the
+// platform. The message names the operation only, never the query (it may hold a token).
+function networkError(error: unknown, request: HttpRequest, label: string): AdapterError {
   const code = axios.isAxiosError(error) ? error.code : undefined;
   const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT';
   return new AdapterError({
     code: timedOut ? 'timeout' : 'network',
-    message: `${request.method} ${request.path}: ${timedOut ? 'timed out' : `network error (${code ?? 'unknown'})`}`,
+    message: `${label}: ${timedOut ? 'timed out' : `network error (${code ?? 'unknown'})`}`,
     retryable: true,
     ambiguous: request.method !== 'GET' && !NEVER_SENT.has(code ?? ''),
   });

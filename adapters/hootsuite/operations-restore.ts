@@ -1,11 +1,13 @@
 // Putting a deleted message back: Hootsuite has no undelete, so we re-create it from the snapshot
 // with `POST /v1/messages`. The new message has a new id (`newExternalId`); the core records
-// old → new.
-import { AdapterError } from '../shared/adapter-error.js';
-import { fingerprint } from '../shared/fingerprint.js';
+// old → new. A member whose posts need approval gets it back as PENDING_APPROVAL: reported ok,
+// with a note saying a person must approve it in time.
+import { AdapterError } from '../kit/adapter-error.js';
+import { fingerprint } from '../kit/fingerprint.js';
+import { ok, refused } from '../kit/outcomes.js';
 import type { Outcome, RestoreRequest } from '../types.js';
 import { retrieveMessages, scheduleMessage, type HootsuiteApi } from './api.js';
-import { canonicalTime, contentOfBody, fingerprintOf, LIVE_STATE, snapshotSchema, toHootsuiteTime } from './mappers.js';
+import { APPROVAL_STATE, approvalNote, canonicalTime, contentOfBody, fingerprintOf, LIVE_STATE, snapshotSchema, toHootsuiteTime } from './mappers.js';
 import type { CreateMessageBody, SocialProfileMessage } from './schemas.js';
 
 /** How far either side of the target time we look for an earlier re-creation. */
@@ -14,41 +16,31 @@ const MAX_LOOKUP_PAGES = 20;
 
 export async function restoreMessage(api: HootsuiteApi, request: RestoreRequest): Promise<Outcome> {
   const parsed = snapshotSchema.safeParse(request.snapshot);
-  if (!parsed.success) return invalid(request, 'the stored snapshot is not a Hootsuite message snapshot');
-  if (request.scheduledAt === null) return invalid(request, 'a Hootsuite message needs a send time to be re-created');
+  const invalid = (why: string) => refused(request.externalId, `restore ${request.externalId}: ${why}`);
+  if (!parsed.success) return invalid('the stored snapshot is not a Hootsuite message snapshot');
+  if (request.scheduledAt === null) return invalid('a Hootsuite message needs a send time to be re-created');
   const target = canonicalTime(request.scheduledAt);
-  if (target === null) return invalid(request, `unreadable send time ${request.scheduledAt}`);
+  if (target === null) return invalid(`unreadable send time ${request.scheduledAt}`);
 
-  // The API wants UTC ending in Z; the core already checked minLeadMs and normalized the time.
+  // The API wants UTC ending in Z; the core already checked the lead time and normalized the time.
   const body: CreateMessageBody = { ...parsed.data.body, scheduledSendTime: toHootsuiteTime(target) };
   const profileId = body.socialProfileIds[0]!;
-  try {
-    if (request.mayExist) {
-      // An earlier create may have reached Hootsuite (timeout, crash): adopt it, never duplicate.
-      const existing = await findRecreated(api, body, profileId, target);
-      if (existing) {
-        return {
-          kind: 'ok',
-          externalId: request.externalId,
-          status: existing.state,
-          newExternalId: existing.id,
-          note: `adopted message ${existing.id}, already re-created on Hootsuite`,
-        };
-      }
-    }
-    const created = await scheduleMessage(api, body);
-    const mine = created.find((m) => m.socialProfile.id === profileId) ?? created[0]!;
-    return {
-      kind: 'ok',
-      externalId: request.externalId,
-      status: mine.state,
-      newExternalId: mine.id,
-      ...(mine.state !== LIVE_STATE && { note: `Hootsuite put the re-created message in state ${mine.state}` }),
-    };
-  } catch (error) {
-    if (error instanceof AdapterError) return { kind: 'error', externalId: request.externalId, error: error.toInfo() };
-    throw error;
+  const outcomeOf = (message: SocialProfileMessage, adopted: boolean): Outcome => {
+    const notes = [
+      ...(adopted ? [`adopted message ${message.id}, already re-created on Hootsuite`] : []),
+      ...(message.state === APPROVAL_STATE ? [approvalNote(body, target)] : []),
+      ...(message.state !== LIVE_STATE && message.state !== APPROVAL_STATE ? [`Hootsuite put the re-created message in state ${message.state}`] : []),
+    ];
+    return ok(request.externalId, message.state, { newExternalId: message.id, ...(notes.length > 0 && { note: notes.join('; ') }) });
+  };
+
+  if (request.mayExist) {
+    // An earlier create may have reached Hootsuite (timeout, crash): adopt it, never duplicate.
+    const existing = await findRecreated(api, body, profileId, target);
+    if (existing) return outcomeOf(existing, true);
   }
+  const created = await scheduleMessage(api, body);
+  return outcomeOf(created.find((m) => m.socialProfile.id === profileId) ?? created[0]!, false);
 }
 
 /**
@@ -56,12 +48,7 @@ export async function restoreMessage(api: HootsuiteApi, request: RestoreRequest)
  * already happened. Any state counts: a re-created message that went to approval, or was even
  * sent, must not be created a second time.
  */
-async function findRecreated(
-  api: HootsuiteApi,
-  body: CreateMessageBody,
-  profileId: string,
-  target: string,
-): Promise<SocialProfileMessage | undefined> {
+async function findRecreated(api: HootsuiteApi, body: CreateMessageBody, profileId: string, target: string): Promise<SocialProfileMessage | undefined> {
   const wanted = fingerprint(contentOfBody(body));
   const at = Date.parse(target);
   let cursor: string | undefined;
@@ -88,12 +75,4 @@ async function findRecreated(
     retryable: false,
     ambiguous: false,
   });
-}
-
-function invalid(request: RestoreRequest, message: string): Outcome {
-  return {
-    kind: 'error',
-    externalId: request.externalId,
-    error: { code: 'invalid_request', message: `restore ${request.externalId}: ${message}`, retryable: false, ambiguous: false },
-  };
 }
