@@ -222,6 +222,8 @@ export interface PlatformAdapter<S = unknown> {
   displayName: string;
   capabilities: readonly Capability[];
   bulk: BulkSizes;
+  /** a connection's own bulk sizes where its settings change them (Meta's access tier) */
+  bulkFor?(settings: S): BulkSizes;
   /** calls in flight at once per connection */
   concurrency: number;
   /** how far ahead of now a restored send time must be for the platform to accept it */
@@ -229,6 +231,8 @@ export interface PlatformAdapter<S = unknown> {
   /** an item's own lead time where it differs from `minLeadMs` (Mailchimp Timewarp: 24 hours) */
   leadTimeMs?(item: ItemRef): number;
   credentialKeys: readonly string[];
+  /** credentials a connection may name but need not (Meta's app secret, for appsecret_proof) */
+  optionalCredentialKeys?: readonly string[];
   accountIds: { required: boolean; label: string };
   settingsSchema: z.ZodType<S>;
   /** the earliest time at or after `at` that the platform accepts (e.g. Mailchimp's quarter hours) */

@@ -83,9 +83,9 @@ export function checkConnections(config: Config, registry: AdapterRegistry, sour
       if (!connection.credentials[key])
         problems.push(`${at('credentials', key)}: ${adapter.platform} needs "${key}", named by an environment variable`);
     }
+    const takes = [...adapter.credentialKeys, ...(adapter.optionalCredentialKeys ?? [])];
     for (const key of Object.keys(connection.credentials)) {
-      if (!adapter.credentialKeys.includes(key))
-        problems.push(`${at('credentials', key)}: ${adapter.platform} takes no credential "${key}" (it takes ${adapter.credentialKeys.join(', ')})`);
+      if (!takes.includes(key)) problems.push(`${at('credentials', key)}: ${adapter.platform} takes no credential "${key}" (it takes ${takes.join(', ')})`);
     }
     if (adapter.accountIds.required && connection.accountIds.length === 0)
       problems.push(`${at('accountIds')}: ${adapter.platform} needs at least one ${adapter.accountIds.label.replace(/s$/, '')}`);

@@ -1,4 +1,4 @@
-import type { AdapterClient, Clock, Kind, LimitWait, PlatformAdapter } from '../../adapters/types.js';
+import type { AdapterClient, BulkSizes, Clock, Kind, LimitWait, PlatformAdapter } from '../../adapters/types.js';
 import type { ConnectionSpec } from '../config/load.js';
 import { SANDBOX_CREDENTIAL } from './sandbox-credential.js';
 
@@ -18,6 +18,8 @@ export interface Connection {
   sandbox: boolean;
   adapter: PlatformAdapter;
   kinds: Kind[];
+  /** most items one call takes, per operation, for this connection */
+  bulk: BulkSizes;
   /** batches in flight at once on this connection */
   concurrency: number;
   /** null when the connection is unusable: every call on it fails visibly, with this reason */
@@ -65,6 +67,7 @@ export function buildConnections(specs: readonly ConnectionSpec[], options: Conn
       sandbox: config.sandbox,
       adapter,
       kinds: [...new Set(adapter.capabilities.map((c) => c.kind))],
+      bulk: (problems.length === 0 && adapter.bulkFor?.(settings)) || adapter.bulk,
       concurrency: config.limits?.concurrency ?? adapter.concurrency,
       client: null,
       unusable,

@@ -25,7 +25,7 @@ export async function inBatches(
   work: (batch: Item[]) => Promise<void>,
 ): Promise<void> {
   const connection = engine.connections.get(connectionId);
-  const size = connection?.adapter.bulk[operation] ?? Math.max(1, items.length);
+  const size = connection?.bulk[operation] ?? Math.max(1, items.length);
   const batches: Item[][] = [];
   for (let i = 0; i < items.length; i += size) batches.push(items.slice(i, i + size));
   const lanes = Math.min(connection?.concurrency ?? 1, batches.length);

@@ -45,7 +45,7 @@ export function catalogRoutes(severities: readonly Severity[], connections: read
             sandbox: connection.sandbox,
             kinds: connection.kinds,
             capabilities: connection.adapter.capabilities.map((cap) => ({ ...cap, methodTraits: methodTraits(cap.method) })),
-            bulk: connection.adapter.bulk,
+            bulk: connection.bulk,
             unusable: connection.unusable,
             credentials: await checks.check(connection),
             waiting: connection.waiting && connection.waiting.until > new Date() ? { until: connection.waiting.until.toISOString(), reason: connection.waiting.reason } : null,
