@@ -36,6 +36,8 @@ export interface PhaseFigures {
   itemStates: Record<string, number>;
   pauseState: string;
   fileWrites: number;
+  /** bytes the store wrote to DATA_DIR during the phase: journal, audit log, snapshots */
+  bytesWritten: number;
   writesRequested: number;
   dataFileBytes: number;
   auditFileBytes: number;
@@ -49,6 +51,7 @@ export interface PhaseFigures {
 export async function measurePhase(service: Service, sandbox: Child, call: () => Promise<{ status: number; body: any }>): Promise<{ figures: PhaseFigures; body: any }> {
   await sandbox.call('traffic'); // start counting afresh
   const writes0 = service.fileWrites();
+  const bytes0 = service.bytesWritten();
   const requested0 = service.writesRequested();
   const logged0 = { ...service.logged };
   const stopSampler = startMemorySampler();
@@ -73,6 +76,7 @@ export async function measurePhase(service: Service, sandbox: Child, call: () =>
       itemStates: Object.fromEntries(Object.entries((pause?.counts?.byState ?? {}) as Record<string, number>).filter(([, n]) => n > 0)),
       pauseState: pause?.state ?? '(none)',
       fileWrites: service.fileWrites() - writes0,
+      bytesWritten: service.bytesWritten() - bytes0,
       writesRequested: service.writesRequested() - requested0,
       dataFileBytes: await service.dataFileBytes(),
       auditFileBytes: await service.auditFileBytes(),

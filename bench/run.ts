@@ -1,21 +1,25 @@
-// `npm run bench [scenario…]`: runs the scenarios (default: all), each in its own process,
-// writes bench/results.md and bench/results.json, and exits non-zero if any scenario left the
-// platforms in a wrong state. See bench/README.md for what is measured and how.
+// `npm run bench [scenario…] [--latency=<ms>] [--scale=<factor>]`: runs the scenarios (default:
+// all), each in its own process, writes bench/results.md and bench/results.json, and exits
+// non-zero if any scenario left the platforms in a wrong state or missed a target. See
+// bench/README.md for what is measured and how.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import os from 'node:os';
 import { writeReport, type BenchRun } from './report.js';
 import { forkTs } from './rpc.js';
 import type { ScenarioResult } from './scenario-process.js';
-import { SCENARIOS } from './scenarios.js';
+import { scenario, SCENARIO_NAMES } from './scenarios.js';
+import { parseSettings, settingsEnv } from './settings.js';
 
-const wanted = process.argv.slice(2);
-const unknown = wanted.filter((name) => !SCENARIOS.some((s) => s.name === name));
+const { settings, scenarios: wanted } = parseSettings(process.argv.slice(2), process.env);
+const unknown = wanted.filter((name) => !SCENARIO_NAMES.includes(name));
 if (unknown.length > 0) {
-  console.error(`unknown scenario(s): ${unknown.join(', ')}; known: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+  console.error(`unknown scenario(s): ${unknown.join(', ')}; known: ${SCENARIO_NAMES.join(', ')}`);
   process.exit(2);
 }
-const chosen = wanted.length > 0 ? SCENARIOS.filter((s) => wanted.includes(s.name)) : SCENARIOS;
+// The scenario processes read the settings from their environment.
+Object.assign(process.env, settingsEnv(settings));
+const chosen = (wanted.length > 0 ? wanted : SCENARIO_NAMES).map((name) => scenario(name, settings)!);
 
 const run: BenchRun = {
   date: new Date().toISOString(),
@@ -25,7 +29,8 @@ const run: BenchRun = {
   memoryGiB: Math.round(os.totalmem() / 2 ** 30),
   platform: `${os.platform()} ${os.release()}`,
   source: sourceVersion(),
-  command: `npm run bench${wanted.length > 0 ? ` -- ${wanted.join(' ')}` : ''}`,
+  command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+  settings,
   results: [],
 };
 

@@ -7,11 +7,12 @@ import { systemClock } from '../src/clock.js';
 import { Sandbox } from '../src/sandbox/sandbox.js';
 import { serveFetch } from '../src/serve.js';
 import { serveCalls } from './rpc.js';
-import { SCENARIOS } from './scenarios.js';
+import { scenario as scenarioAt } from './scenarios.js';
+import { parseSettings } from './settings.js';
 import { seedWorld } from './seed-world.js';
 import { TrafficCounter } from './traffic.js';
 
-const scenario = SCENARIOS.find((s) => s.name === process.argv[2]);
+const scenario = scenarioAt(process.argv[2] ?? '', parseSettings([], process.env).settings);
 if (!scenario) throw new Error(`no scenario ${process.argv[2]}`);
 
 const specs = checkConnections(loadConfigFile(defaultConfigFile()), createRegistry());

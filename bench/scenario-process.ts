@@ -5,7 +5,8 @@ import { apiClient } from './api-client.js';
 import { measurePhase, type PhaseFigures } from './phase.js';
 import { walkItems, type ReadFigures } from './walk-items.js';
 import { forkTs, sendUnasked } from './rpc.js';
-import { liveCount, SCENARIOS, type Scenario } from './scenarios.js';
+import { liveCount, scenario as scenarioAt, type Scenario } from './scenarios.js';
+import { parseSettings } from './settings.js';
 import { BENCH_API_KEY, startService, type Service } from './service.js';
 import { checkRestored, checkSuspended, liveKeys, type World } from './world-check.js';
 
@@ -21,7 +22,7 @@ export interface ScenarioResult {
   logSample: string[];
 }
 
-const scenario = SCENARIOS.find((s) => s.name === process.argv[2]);
+const scenario = scenarioAt(process.argv[2] ?? '', parseSettings([], process.env).settings);
 if (!scenario) throw new Error(`no scenario ${process.argv[2]}`);
 
 process.on('disconnect', () => process.exit(1)); // run.ts is gone: stop, and the sandbox with us

@@ -1,7 +1,9 @@
-// The benchmark's scenarios: what each world holds, how slow the platforms answer, and why.
+// The benchmark's scenarios: what each world holds and why; the platforms' latency and the
+// world's scale are the run's settings (bench/settings.ts).
 // Figures for Hootsuite are kept small on purpose: its API allows 20 requests per second and a
-// message costs three requests over a pause and a resume (DELETE; GET to check for drift, POST
-// to re-create), so 300 messages already take ~45 s of the run.
+// message costs two requests over a pause and a resume (DELETE, then POST to re-create), so 300
+// messages already take ~30 s of the run.
+import type { BenchSettings } from './settings.js';
 
 /** How many objects of each sort the sandbox platforms hold before the pause. */
 export interface WorldPlan {
@@ -36,8 +38,10 @@ export interface Scenario {
   title: string;
   /** why the scenario exists and why its figures are what they are (printed in results.md) */
   why: string;
-  /** added by the sandbox to every platform request (SANDBOX_LATENCY_MS) */
+  /** added by the sandbox to every platform request (the --latency setting) */
   latencyMs: number;
+  /** the --scale setting the world was multiplied by */
+  scale: number;
   world: WorldPlan;
   /**
    * Meta's ads_management budget per ad account per hour. The simulator's default is the
@@ -51,6 +55,8 @@ export interface Scenario {
   metaCallsPerHour: number | null;
 }
 
+type ScenarioPlan = Omit<Scenario, 'latencyMs' | 'scale'>;
+
 const STANDARD_TIER_FLOOR = 100_000;
 
 const NON_LIVE = {
@@ -59,16 +65,15 @@ const NON_LIVE = {
   mailchimp: { drafts: 150, pausedAutomations: 10 },
 };
 
-export const SCENARIOS: readonly Scenario[] = [
+const PLANS: readonly ScenarioPlan[] = [
   {
     name: '10k',
     title: 'A pause of 10,000 live items across the three platforms',
     why:
-      "The issue's figure. 300 Hootsuite messages (its 20 requests/s make each message cost ~0.15 s over pause and resume, " +
-      'so 300 already bound the run at ~45 s), 5,700 Meta campaigns (Graph batches of 50: 114 batches each way) and ' +
+      "The issue's figure. 300 Hootsuite messages (its 20 requests/s make each message cost ~0.1 s over pause and resume, " +
+      'so 300 already bound the run at ~30 s), 5,700 Meta campaigns (Graph batches of 50: 114 batches each way) and ' +
       '3,950 scheduled Mailchimp campaigns + 50 automations (one request per object, 10 in flight allowed). ' +
       'Plus items people paused, drafts, approvals and sent posts, which must stay untouched.',
-    latencyMs: 0,
     world: {
       hootsuite: { scheduled: 300, ...NON_LIVE.hootsuite },
       metaAds: { active: 5_700, ...NON_LIVE.metaAds },
@@ -81,9 +86,8 @@ export const SCENARIOS: readonly Scenario[] = [
     title: "300 Hootsuite messages: bound by Hootsuite's 20 requests/second",
     why:
       'Only Hootsuite holds live items, so the wall time is the Hootsuite lane alone. With one request per message ' +
-      'to pause and two to resume, the floor is (requests ÷ 20) seconds; the sandbox answers 429 (Hootsuite code 1003) to ' +
-      'the 21st request in a second, so any 429 means the limiter let a burst through.',
-    latencyMs: 0,
+      'to pause and one to resume, the floor is (requests ÷ 20) seconds; the sandbox answers 429 (Hootsuite code 1003) to ' +
+      'the 21st request in a second, so any 429 means the pacing let a burst through.',
     world: {
       hootsuite: { scheduled: 300, ...NON_LIVE.hootsuite },
       metaAds: { active: 0, pausedByPeople: 0 },
@@ -91,22 +95,22 @@ export const SCENARIOS: readonly Scenario[] = [
     },
     metaCallsPerHour: STANDARD_TIER_FLOOR,
   },
-  {
-    name: 'latency',
-    title: '50 ms per platform request (SANDBOX_LATENCY_MS=50)',
-    why:
-      'Real platforms answer in tens of milliseconds, not microseconds. At 50 ms a connection doing one request at a ' +
-      'time would manage 20 requests/s; the figures show what concurrency per connection buys (most visible on ' +
-      'Mailchimp, one request per object) and what bulk size buys (Meta, 50 campaigns per request).',
-    latencyMs: 50,
-    world: {
-      hootsuite: { scheduled: 100, ...NON_LIVE.hootsuite },
-      metaAds: { active: 1_000, ...NON_LIVE.metaAds },
-      mailchimp: { scheduled: 480, automations: 20, ...NON_LIVE.mailchimp },
-    },
-    metaCallsPerHour: STANDARD_TIER_FLOOR,
-  },
 ];
+
+export const SCENARIO_NAMES = PLANS.map((p) => p.name);
+
+/** A scenario at the run's settings: its world multiplied by `scale`, served at `latencyMs`. */
+export function scenario(name: string, settings: BenchSettings): Scenario | undefined {
+  const plan = PLANS.find((p) => p.name === name);
+  if (!plan) return undefined;
+  const times = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).map(([k, n]) => [k, Math.round(n * settings.scale)]));
+  const world = {
+    hootsuite: times(plan.world.hootsuite),
+    metaAds: times(plan.world.metaAds),
+    mailchimp: times(plan.world.mailchimp),
+  } as unknown as WorldPlan;
+  return { ...plan, world, latencyMs: settings.latencyMs, scale: settings.scale };
+}
 
 export const liveCount = (w: WorldPlan): number =>
   w.hootsuite.scheduled + w.metaAds.active + w.mailchimp.scheduled + w.mailchimp.automations;

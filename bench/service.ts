@@ -1,7 +1,10 @@
 // The real service, composed as main.ts composes it (default config and platform limits, real
 // store on disk, real sleep and clock) and served on loopback; only the sandbox URL and the
 // data directory (a fresh temporary one) are the benchmark's.
+import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
 import { createRegistry } from '../adapters/registry.js';
@@ -12,8 +15,9 @@ import { checkConnections, defaultConfigFile, loadConfigFile } from '../src/conf
 import { createLogger } from '../src/logger.js';
 import { serveFetch } from '../src/serve.js';
 import { AUDIT_FILE, LowdbStore } from '../src/store/lowdb/lowdb-store.js';
-import { onDisk } from '../src/store/lowdb/on-disk.js';
 import { countingStore } from './counting-store.js';
+
+const run = promisify(execFile);
 
 export const BENCH_API_KEY = 'bench-api-key-0123456789abcdef';
 
@@ -45,11 +49,11 @@ export async function startService(sandboxUrl: string) {
     /** everything the store keeps in DATA_DIR but the audit log: snapshot and journal */
     dataFileBytes: async () => (await Promise.all((await readdir(dataDir)).filter((f) => f !== AUDIT_FILE).map(sizeOf))).reduce((a, b) => a + b, 0),
     auditFileBytes: () => sizeOf(AUDIT_FILE),
-    /** the pause's item states as the disk holds them (not as memory does) */
+    /** the pause's item states as the disk holds them (not as memory does), read by another process */
     async diskItemStates(pauseId: string): Promise<Record<string, number>> {
-      const counts: Record<string, number> = {};
-      for (const item of onDisk(dataDir).items) if (item.pauseId === pauseId) counts[item.state] = (counts[item.state] ?? 0) + 1;
-      return counts;
+      const script = fileURLToPath(new URL('./disk-states.ts', import.meta.url));
+      const { stdout } = await run(process.execPath, ['--import', 'tsx', script, dataDir, pauseId]);
+      return JSON.parse(stdout) as Record<string, number>;
     },
     async close() {
       await server.close();

@@ -1,4 +1,5 @@
-import { open } from 'node:fs/promises';
+import { open, rename } from 'node:fs/promises';
+import path from 'node:path';
 import { TextFile } from 'lowdb/node';
 import { z } from 'zod';
 import { ApiKeySchema } from '../../auth/api-key.js';
@@ -24,11 +25,13 @@ export const SnapshotSchema = z.object({
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
 /** Items serialized per turn of the event loop: a 10 MB file built at once would stall it. */
-const ITEMS_PER_CHUNK = 500;
+const ITEMS_PER_CHUNK = 200;
 
 /**
- * The snapshot file, read and written through lowdb's TextFile (steno: a temporary file renamed
- * over the old one, so a crash leaves either the old or the new file whole).
+ * The snapshot file. lowdb's TextFile reads it; it is written as steno (lowdb's writer) writes —
+ * a temporary file renamed over the old one, so a crash leaves either the old or the new file
+ * whole — but chunk by chunk: a 10 MB string built and written at once stalls the event loop
+ * for over 100 ms, and every request the service serves meanwhile waits.
  */
 export class SnapshotFile {
   readonly #text: TextFile;
@@ -65,18 +68,27 @@ export class SnapshotFile {
       apiKeys: [...state.apiKeys.values()],
       idempotency: [...state.idempotency.values()],
     });
-    const chunks: string[] = [head.slice(0, -1), ',"items":['];
-    const items = [...state.items.values()];
-    for (let i = 0; i < items.length; i += ITEMS_PER_CHUNK) {
-      chunks.push((i > 0 ? ',' : '') + items.slice(i, i + ITEMS_PER_CHUNK).map((item) => JSON.stringify(item)).join(','));
-      await new Promise((resolve) => setImmediate(resolve));
+    const temp = path.join(path.dirname(this.file), `.${path.basename(this.file)}.tmp`);
+    const handle = await open(temp, 'w');
+    let size = 0;
+    const put = async (text: string) => {
+      const bytes = Buffer.from(text, 'utf8');
+      size += bytes.length;
+      await handle.write(bytes);
+    };
+    try {
+      await put(head.slice(0, -1) + ',"items":[');
+      const items = [...state.items.values()];
+      for (let i = 0; i < items.length; i += ITEMS_PER_CHUNK) {
+        await put((i > 0 ? ',' : '') + items.slice(i, i + ITEMS_PER_CHUNK).map((item) => JSON.stringify(item)).join(','));
+      }
+      await put(']}');
+      // Synced before the rename, so the journal it replaces is never dropped for a file not yet on disk.
+      await handle.sync();
+    } finally {
+      await handle.close();
     }
-    chunks.push(']}');
-    const text = chunks.join('');
-    await this.#text.write(text);
-    // steno renames without syncing: sync the new file before the journal it replaces is dropped.
-    const handle = await open(this.file, 'r');
-    await handle.sync().finally(() => handle.close());
-    return Buffer.byteLength(text, 'utf8');
+    await rename(temp, this.file);
+    return size;
   }
 }
