@@ -1,11 +1,12 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { stream } from 'hono/streaming';
 import { z } from 'zod';
 import type { AuditEntry } from '../../audit/audit-entry.js';
 import type { Store } from '../../store/store.js';
 import { endpoint } from '../endpoint.js';
 import type { AppEnv } from '../request-context.js';
 import { REQUEST_ID_HEADER } from '../responses.js';
-import { AuditQuerySchema, MAX_AUDIT_PAGE } from '../schemas.js';
+import { AuditQuerySchema } from '../schemas.js';
 import { AuditPageSchema } from '../views.js';
 
 const CSV_COLUMNS = ['seq', 'at', 'action', 'actor', 'source', 'requestId', 'pauseId', 'itemId', 'connectionId', 'data', 'hash'] as const;
@@ -21,7 +22,8 @@ export function auditRoutes(store: Store) {
       method: 'get',
       path: '/',
       summary: 'The audit log, oldest first',
-      description: `Every change with who, from where and under which request, hash-chained. \`Accept: application/x-ndjson\` or \`text/csv\` exports up to ${MAX_AUDIT_PAGE.toLocaleString('en')} entries an answer (without a \`limit\`), \`X-Next-Cursor\` pointing at the rest.`,
+      description:
+        'Every change with who, from where and under which request, hash-chained. `Accept: application/x-ndjson` or `text/csv` exports it: without a `limit`, every matching entry, streamed from disk; with one, a page, `X-Next-Cursor` pointing at the rest.',
       tags: ['audit'],
       query: AuditQuerySchema,
       responses: {
@@ -38,29 +40,30 @@ export function auditRoutes(store: Store) {
     },
     async (c, { query: q }) => {
       const accept = c.req.header('accept') ?? '';
-      const exporting = accept.includes('application/x-ndjson') || accept.includes('text/csv');
-      // An export without a limit takes as much as one answer allows; X-Next-Cursor says if more.
-      const limit = exporting && c.req.query('limit') === undefined ? MAX_AUDIT_PAGE : q.limit;
-      const page = await store.listAudit({
-        limit,
-        ...(q.pauseId && { pauseId: q.pauseId }),
-        ...(q.since && { since: new Date(q.since).toISOString() }),
-        ...(q.cursor && { cursor: q.cursor }),
-      });
+      const format = accept.includes('application/x-ndjson') ? 'ndjson' : accept.includes('text/csv') ? 'csv' : 'json';
+      const filter = { ...(q.pauseId && { pauseId: q.pauseId }), ...(q.since && { since: new Date(q.since).toISOString() }) };
+      if (format !== 'json') c.header('Content-Type', CONTENT_TYPES[format]);
+      if (format !== 'json' && c.req.query('limit') === undefined && q.cursor === undefined) {
+        // The whole export, streamed from disk entry by entry: never the whole log in memory.
+        return stream(c, async (out) => {
+          if (format === 'csv') await out.write(CSV_HEADER);
+          for await (const entry of store.streamAudit(filter)) await out.write(lineOf(entry, format));
+        });
+      }
+      const page = await store.listAudit({ limit: q.limit, ...filter, ...(q.cursor && { cursor: q.cursor }) });
       if (page.nextCursor) c.header('X-Next-Cursor', page.nextCursor);
-      if (accept.includes('application/x-ndjson'))
-        return c.body(page.data.map((e) => JSON.stringify(e)).join('\n') + (page.data.length ? '\n' : ''), 200, {
-          'Content-Type': 'application/x-ndjson; charset=utf-8',
-        });
-      if (accept.includes('text/csv'))
-        return c.body([CSV_COLUMNS.join(','), ...page.data.map(csvRow)].join('\r\n') + '\r\n', 200, {
-          'Content-Type': 'text/csv; charset=utf-8',
-        });
-      return c.json(page);
+      if (format === 'json') return c.json(page);
+      return c.body((format === 'csv' ? CSV_HEADER : '') + page.data.map((e) => lineOf(e, format)).join(''), 200);
     },
   );
   return app;
 }
+
+const CONTENT_TYPES = { ndjson: 'application/x-ndjson; charset=utf-8', csv: 'text/csv; charset=utf-8' } as const;
+const CSV_HEADER = CSV_COLUMNS.join(',') + '\r\n';
+
+/** One entry of an export: an NDJSON line, or a CSV row. */
+const lineOf = (entry: AuditEntry, format: 'ndjson' | 'csv'): string => (format === 'csv' ? csvRow(entry) + '\r\n' : JSON.stringify(entry) + '\n');
 
 function csvRow(entry: AuditEntry): string {
   const cell = (value: unknown): string => {
