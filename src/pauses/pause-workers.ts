@@ -21,6 +21,7 @@ interface Waiter {
  */
 export class PauseWorkers {
   readonly #running = new Map<string, Promise<void>>();
+  readonly #again = new Set<string>();
   readonly #waiters = new Map<string, Waiter[]>();
   /** work whose job failed in this process, until it is taken up again */
   readonly #failures = new Map<string, { error: unknown }>();
@@ -29,8 +30,16 @@ export class PauseWorkers {
 
   /** Makes sure the pause's work is being carried out. */
   kick(pauseId: string): void {
-    if (this.#running.has(pauseId)) return;
-    const loop = this.#loop(pauseId).finally(() => this.#running.delete(pauseId));
+    // A loop that is running may already have looked for work and be on its way out: ask it to
+    // look once more when it ends, so work queued in that moment is never left waiting.
+    if (this.#running.has(pauseId)) {
+      this.#again.add(pauseId);
+      return;
+    }
+    const loop = this.#loop(pauseId).finally(() => {
+      this.#running.delete(pauseId);
+      if (this.#again.delete(pauseId)) this.kick(pauseId);
+    });
     this.#running.set(pauseId, loop);
   }
 

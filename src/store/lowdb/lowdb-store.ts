@@ -1,5 +1,3 @@
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { chainEntries } from '../../audit/audit-chain.js';
 import type { AuditDraft, AuditEntry, AuditHead } from '../../audit/audit-entry.js';
 import type { ApiKey } from '../../auth/api-key.js';
@@ -20,14 +18,14 @@ import type {
   StoreStats,
 } from '../store.js';
 import { auditPage, countItems, filterItems, itemPage, pausePage } from './queries.js';
-import { AuditFile } from './audit-file.js';
-import { generations, Journal, replay } from './journal.js';
+import type { AuditFile } from './audit-file.js';
+import type { Journal } from './journal.js';
+import { loadFiles } from './load.js';
 import type { Op } from './ops.js';
-import { SnapshotFile } from './snapshot-file.js';
-import { StoreState } from './state.js';
+import type { SnapshotFile } from './snapshot-file.js';
+import type { StoreState } from './state.js';
 
-export const DATA_FILE = 'crisis-pause.json';
-export const AUDIT_FILE = 'audit.ndjson';
+export { AUDIT_FILE, DATA_FILE } from './load.js';
 
 export interface LowdbOptions {
   /** the journal is folded into a new snapshot once it outgrows the snapshot and this floor */
@@ -62,32 +60,14 @@ export class LowdbStore implements Store {
   }
 
   static async open(dataDir: string, options: LowdbOptions = {}): Promise<LowdbStore> {
-    await mkdir(dataDir, { recursive: true });
     const notices: string[] = [];
     const counters: StoreStats = { bytesWritten: 0, fileWrites: 0 };
     const wrote = (bytes: number) => {
       counters.bytesWritten += bytes;
       counters.fileWrites++;
     };
-    const snapshotFile = new SnapshotFile(path.join(dataDir, DATA_FILE));
-    const snapshot = await snapshotFile.read();
-    const state = snapshot ? StoreState.from(snapshot) : new StoreState();
-    const audit = await AuditFile.open(path.join(dataDir, AUDIT_FILE), notices, wrote);
-    const generation = snapshot?.generation ?? 1;
-    // Entries the journal committed but the audit file never got (a crash in between).
-    const unwritten: AuditEntry[] = [];
-    for await (const ops of replay(dataDir, generation, notices)) {
-      for (const op of ops) {
-        state.apply(op);
-        if (op.t === 'audit' && op.v.seq > audit.lastSeq) unwritten.push(op.v);
-      }
-    }
-    await appendUnwritten(audit, unwritten, notices);
-    if (state.auditHead.seq !== audit.lastSeq)
-      throw new Error(`${audit.file} ends at entry ${audit.lastSeq} but the data says ${state.auditHead.seq}: the audit log was changed or lost`);
-    const journal = await Journal.open(dataDir, Math.max(generation, ...(await generations(dataDir))), wrote);
-    const snapshotSize = snapshot ? Buffer.byteLength(JSON.stringify(snapshot)) : 0;
-    return new LowdbStore(state, { audit, journal, snapshot: snapshotFile }, counters, snapshotSize, notices, options.compactAfterBytes ?? COMPACT_AFTER_BYTES);
+    const loaded = await loadFiles(dataDir, notices, wrote);
+    return new LowdbStore(loaded.state, loaded.files, counters, loaded.snapshotSize, notices, options.compactAfterBytes ?? COMPACT_AFTER_BYTES);
   }
 
   get stats(): StoreStats {
@@ -316,12 +296,4 @@ const idempotencyOps = (record: IdempotencyRecord | undefined): Op[] => (record 
 function itemUpdate(item: Item): Op {
   const { snapshot: _snapshot, ...rest } = item;
   return { t: 'item-update', v: rest };
-}
-
-async function appendUnwritten(audit: AuditFile, entries: AuditEntry[], notices: string[]): Promise<void> {
-  if (entries.length === 0) return;
-  entries.sort((a, b) => a.seq - b.seq);
-  if (entries[0]!.seq !== audit.lastSeq + 1) throw new Error(`${audit.file}: entries ${audit.lastSeq + 1}–${entries[0]!.seq - 1} are missing`);
-  await audit.append(entries);
-  notices.push(`${audit.file}: wrote ${entries.length} audit entries the journal held but a crash kept from the log`);
 }

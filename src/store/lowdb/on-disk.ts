@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Item } from '../../domain/item.js';
 import type { Pause } from '../../domain/pause.js';
-import { DATA_FILE } from './lowdb-store.js';
+import { DATA_FILE } from './load.js';
 import { TransactionSchema } from './ops.js';
 import { SnapshotSchema } from './snapshot-file.js';
 import { StoreState } from './state.js';
