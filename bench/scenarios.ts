@@ -44,13 +44,13 @@ export interface Scenario {
   scale: number;
   world: WorldPlan;
   /**
-   * Meta's ads_management budget per ad account per hour. The simulator's default is the
-   * development tier, 300 + 40 × active campaigns, counted live: pausing thousands of campaigns
-   * shrinks it below the calls already made and throttles the rest for up to an hour. A brand
-   * with thousands of campaigns runs on Standard access, 100,000 + 40 × active ads
-   * (developers.facebook.com/docs/graph-api/overview/rate-limiting#ads-management); we use its
-   * floor (no active ads left), which every moment of a pause and resume stays above.
-   * null: the simulator's development-tier formula.
+   * Meta's ads_management budget per ad account per hour. The simulator's default is Meta's
+   * formula for the app's tier, counted live: 300 (development) or 100,000 (standard) + 40 ×
+   * active campaigns, so pausing thousands of campaigns shrinks it. A brand with thousands of
+   * campaigns runs on Standard access (developers.facebook.com/docs/marketing-apis/rate-limiting);
+   * we use its floor (no active ads left), which every moment of a pause and resume stays above.
+   * The real-time points limit of the tier (9,000 points per 300 s on standard, a write 3) also
+   * applies: a Graph batch of 50 writes costs 150 points. null: the simulator's formula.
    */
   metaCallsPerHour: number | null;
 }

@@ -4,7 +4,7 @@
 import type { HootsuiteSimulator } from '../adapters/hootsuite/simulator.js';
 import type { SimProfile } from '../adapters/hootsuite/simulator-world.js';
 import { MailchimpSimulator } from '../adapters/mailchimp/simulator.js';
-import { MetaAdsSimulator } from '../adapters/meta-ads/simulator.js';
+import type { MetaAdsSimulator } from '../adapters/meta-ads/simulator.js';
 import { seededRandom } from '../adapters/kit/simulator/seed.js';
 import type { Sandbox } from '../src/sandbox/sandbox.js';
 import type { Scenario } from './scenarios.js';
@@ -31,15 +31,21 @@ const COPY = [
 export function seedWorld(sandbox: Sandbox, scenario: Scenario): void {
   const now = Date.now();
   seedHootsuite(hootsuiteSimulator(sandbox), scenario, now);
-  seedMeta(simulator(sandbox, 'meta-ads-acme', MetaAdsSimulator), scenario, now);
+  seedMeta(metaSimulator(sandbox), scenario, now);
   seedMailchimp(simulator(sandbox, 'mailchimp-acme', MailchimpSimulator), scenario, now);
 }
 
-// Built on the kit's simulator builder: a plain object with its world, not a class instance.
+// Built on the kit's simulator builder: plain objects with their worlds, not class instances.
 function hootsuiteSimulator(sandbox: Sandbox): HootsuiteSimulator {
   const found = sandbox.simulators.get('hootsuite-acme');
   if (found?.platform !== 'hootsuite') throw new Error('the default config has no hootsuite-acme connection of the expected platform');
   return found as HootsuiteSimulator;
+}
+
+function metaSimulator(sandbox: Sandbox): MetaAdsSimulator {
+  const found = sandbox.simulators.get('meta-ads-acme');
+  if (found?.platform !== 'meta-ads') throw new Error('the default config has no meta-ads-acme connection of the expected platform');
+  return found as MetaAdsSimulator;
 }
 
 function simulator<T>(sandbox: Sandbox, id: string, type: abstract new (...args: never[]) => T): T {
@@ -72,12 +78,12 @@ function seedHootsuite(sim: HootsuiteSimulator, { world }: Scenario, now: number
 
 function seedMeta(sim: MetaAdsSimulator, { world, metaCallsPerHour }: Scenario, now: number): void {
   const random = seededRandom(2);
-  sim.setCallBudget(metaCallsPerHour);
+  sim.world.setCallBudget(metaCallsPerHour);
   const objectives = ['OUTCOME_AWARENESS', 'OUTCOME_SALES', 'OUTCOME_TRAFFIC', 'OUTCOME_LEADS', 'OUTCOME_ENGAGEMENT'];
   const add = (i: number, status: 'ACTIVE' | 'PAUSED') => {
     const daily = random() < 0.7;
     const budget = String(Math.round(1_000 + random() * 9_000) * 100);
-    sim.addCampaign({
+    sim.world.addCampaign({
       name: `Campaign ${i} — ${objectives[i % objectives.length]}`,
       objective: objectives[i % objectives.length]!,
       status,

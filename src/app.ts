@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import type { Clock } from '../adapters/types.js';
 import type { AuditLog } from './audit/audit-log.js';
 import type { Severity } from './config/schema.js';
 import type { Connection } from './connections/connections.js';
@@ -34,6 +35,7 @@ export interface AppDeps {
   authFailures: AuthFailures;
   /** reverse proxies in front of the service (TRUST_PROXY); 0: the socket's address is the client's */
   trustedProxies: number;
+  clock: Clock;
 }
 
 /** Request bodies above this are refused with 413: a pause request is a few hundred bytes. */
@@ -43,7 +45,7 @@ const MAX_BODY_BYTES = 256 * 1024;
 export function createApp(deps: AppDeps) {
   const v1 = new OpenAPIHono<AppEnv>()
     .use(requireApiKey({ store: deps.store, failures: deps.authFailures, trustedProxies: deps.trustedProxies }))
-    .route('/', catalogRoutes(deps.severities, deps.connections, deps.credentialChecks))
+    .route('/', catalogRoutes(deps.severities, deps.connections, deps.credentialChecks, deps.clock))
     .route('/pauses', pauseRoutes(deps.pauses))
     .route('/audit', auditRoutes(deps.store));
 

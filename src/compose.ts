@@ -59,6 +59,7 @@ export async function composeService(parts: ServiceParts) {
     logger,
     authFailures,
     trustedProxies: parts.trustedProxies ?? 0,
+    clock,
     readiness: () => readiness({ store, started, connections, credentialChecks }),
   });
   return {

@@ -90,6 +90,8 @@ export class Pacer {
         return;
       }
       if (worst.wait > this.#maxWaitMs) {
+        // Still a wait the connection goes through (the core waits it out): people see it too.
+        this.#report(worst.step, worst.wait, now);
         // Never sent: not ambiguous. The core waits (on its own clock) and tries again.
         throw new AdapterError({
           code: 'rate_limited',

@@ -73,3 +73,32 @@ export const batchResponseSchema = z.array(
 export type BatchElement = z.infer<typeof batchResponseSchema>[number];
 
 export const successSchema = z.looseObject({ success: z.boolean() });
+
+/**
+ * `X-Ad-Account-Usage`: `{"acc_id_util_pct":9.67,"reset_time_duration":100,
+ * "ads_api_access_tier":"standard_access"}` — the share of the ad account's points used, the
+ * SECONDS until the score resets (or a block lifts), and the app's tier
+ * (https://developers.facebook.com/docs/graph-api/overview/rate-limiting, headers).
+ */
+export const adAccountUsageSchema = z.looseObject({
+  acc_id_util_pct: z.coerce.number().optional(),
+  reset_time_duration: z.coerce.number().optional(),
+  ads_api_access_tier: z.string().optional(),
+});
+
+/**
+ * `X-Business-Use-Case-Usage`: keyed by business or ad account id, a list of
+ * `{type, call_count, total_cputime, total_time, estimated_time_to_regain_access}`, the last in
+ * MINUTES (same page).
+ */
+export const businessUseCaseUsageSchema = z.record(
+  z.string(),
+  z.array(
+    z.looseObject({
+      type: z.string().optional(),
+      call_count: z.coerce.number().optional(),
+      estimated_time_to_regain_access: z.coerce.number().optional(),
+      ads_api_access_tier: z.string().optional(),
+    }),
+  ),
+);

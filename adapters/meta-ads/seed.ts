@@ -2,7 +2,7 @@
 // adapter must tell apart. Deterministic (the context's random numbers); times relative to the
 // clock. The kit's one seeding signature: seed(world, {clock, accountIds, random}).
 import type { SimulatorSeed } from '../kit/simulator/seed.js';
-import type { CampaignInput, CampaignStore } from './simulator-store.js';
+import type { CampaignInput, MetaAdsWorld } from './simulator-world.js';
 
 const DAY = 86_400_000;
 export const FALLBACK_ACCOUNT = 'act_1000000001';
@@ -38,17 +38,17 @@ const SECOND: Seed[] = [
   { name: 'Sustainability Report 2026', objective: 'OUTCOME_ENGAGEMENT', status: 'PAUSED', startDays: -60, stopDays: 10, budget: { daily: 1200 } },
 ];
 
-export const seedMetaAds: SimulatorSeed<CampaignStore> = (store, { clock, accountIds, random }) => {
+export const seedMetaAds: SimulatorSeed<MetaAdsWorld> = (world, { clock, accountIds, random }) => {
   const ids = accountIds.length > 0 ? accountIds : [FALLBACK_ACCOUNT];
-  const first = store.addAccount(ids[0]!, 'Acme — EU');
-  const second = ids[1] ? store.addAccount(ids[1], 'Acme — US') : first;
-  for (const id of ids.slice(2)) store.addAccount(id);
+  const first = world.addAccount(ids[0]!, 'Acme — EU');
+  const second = ids[1] ? world.addAccount(ids[1], 'Acme — US') : first;
+  for (const id of ids.slice(2)) world.addAccount(id);
   const now = clock.now().getTime();
   const add = (seed: Seed, account: string): void => {
     const { startDays, stopDays, budget, ...rest } = seed;
     // budgets in minor units, as strings (Graph's format); a little jitter so they look real
     const jitter = (value: number): string => String(Math.round((value * (0.9 + random() * 0.2)) / 100) * 100);
-    store.addCampaign({
+    world.addCampaign({
       ...rest,
       account,
       start_time: new Date(now + startDays * DAY),
@@ -57,6 +57,6 @@ export const seedMetaAds: SimulatorSeed<CampaignStore> = (store, { clock, accoun
       ...(budget.lifetime !== undefined && { lifetime_budget: jitter(budget.lifetime) }),
     });
   };
-  for (const seed of FIRST) add(seed, first.id);
-  for (const seed of SECOND) add(seed, second.id);
+  for (const seed of FIRST) add(seed, first);
+  for (const seed of SECOND) add(seed, second);
 };

@@ -1,10 +1,13 @@
-// The Graph batch endpoint: `POST /{v}/ batch=[{method, relative_url, body}, …]` (≤ 50), each
-// sub-request run against the same routes with the caller's token and answered, in order, as
-// `{code, headers:[{name,value}], body:"<json string>"}`, or `null` when it did not complete.
+// The Graph batch endpoint: `POST /{v}/ batch=[{method, relative_url, body}, …]` (≤ 50). The
+// batch's own `access_token` (and appsecret_proof) authenticate it once; each sub-request runs
+// against the same routes and is answered, in order, as `{code, headers:[{name,value}],
+// body:"<json string>"}`, or `null` when it did not complete.
 // https://developers.facebook.com/docs/graph-api/batch-requests
 import type { Context } from 'hono';
-import type { GraphEnv } from './simulator-auth.js';
-import { adAccountThrottled, invalidParam } from './simulator-errors.js';
+import { ACCESS_TIERS } from './adapter-settings.js';
+import { adAccountThrottled, bucUsageHeader, INJECTED_REGAIN_MINUTES, invalidParam } from './simulator-errors.js';
+import type { GraphEnv } from './simulator-routes.js';
+import type { MetaAdsWorld } from './simulator-world.js';
 
 export const MAX_BATCH = 50;
 
@@ -14,10 +17,9 @@ export type BatchItemFault =
   | { kind: 'incomplete'; applied: boolean }; // that element is `null`; `applied`: ran anyway
 
 export interface BatchDeps {
+  /** runs one sub-request through the Graph routes (already authenticated: the batch's token) */
   fetchInner(request: Request): Promise<Response>;
-  takeFault(objectId: string): BatchItemFault | undefined;
-  /** the usage header a throttled element carries */
-  usageHeader(objectId: string): string | undefined;
+  world: MetaAdsWorld;
 }
 
 type Element = { code: number; headers?: Array<{ name: string; value: string }>; body: string } | null;
@@ -43,8 +45,9 @@ export function batchHandler(deps: BatchDeps): (c: Context<GraphEnv>) => Promise
     const version = c.req.param('version') ?? '';
     const elements: Element[] = [];
     // Graph runs independent operations in parallel; in order is one valid schedule of that.
+    // Each sub-request counts on its own against the ad account's limits (batch-requests#limits).
     for (const op of ops as Array<Record<string, unknown>>) {
-      elements.push(await runOne(op, { origin, version, token: c.var.token, includeHeaders }, deps));
+      elements.push(await runOne(op, { origin, version, includeHeaders }, deps));
     }
     return c.json(elements);
   };
@@ -52,7 +55,7 @@ export function batchHandler(deps: BatchDeps): (c: Context<GraphEnv>) => Promise
 
 async function runOne(
   op: Record<string, unknown>,
-  ctx: { origin: string; version: string; token: string; includeHeaders: boolean },
+  ctx: { origin: string; version: string; includeHeaders: boolean },
   deps: BatchDeps,
 ): Promise<Element> {
   const method = String(op['method'] ?? 'GET').toUpperCase();
@@ -61,17 +64,13 @@ async function runOne(
   const objectId = /^v\d+\.0\/([^/?]+)/.exec(path)?.[1];
   if (!objectId) return toElement(invalidParam('Batch requests must name an object in relative_url'), ctx.includeHeaders);
 
-  const fault = deps.takeFault(objectId);
-  if (fault?.kind === 'throttled') return toElement(adAccountThrottled(deps.usageHeader(objectId)), ctx.includeHeaders);
+  const fault = deps.world.takeBatchFault(objectId);
+  if (fault?.kind === 'throttled') return toElement(adAccountThrottled(usageHeader(deps.world, objectId)), ctx.includeHeaders);
 
   const hasBody = method !== 'GET' && method !== 'DELETE';
   const request = new Request(`${ctx.origin}/${path}`, {
     method,
-    headers: {
-      authorization: `Bearer ${ctx.token}`,
-      ...(hasBody && { 'content-type': 'application/x-www-form-urlencoded' }),
-    },
-    ...(hasBody && { body: typeof op['body'] === 'string' ? op['body'] : '' }),
+    ...(hasBody && { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: typeof op['body'] === 'string' ? op['body'] : '' }),
   });
   if (fault?.kind === 'incomplete') {
     if (fault.applied) await deps.fetchInner(request);
@@ -84,9 +83,15 @@ async function toElement(response: Response, includeHeaders: boolean): Promise<E
   const body = await response.text();
   if (!includeHeaders) return { code: response.status, body };
   const headers = [{ name: 'Content-Type', value: 'text/javascript; charset=UTF-8' }];
-  for (const name of ['X-Business-Use-Case-Usage', 'WWW-Authenticate']) {
+  for (const name of ['X-Business-Use-Case-Usage', 'X-Ad-Account-Usage', 'WWW-Authenticate']) {
     const value = response.headers.get(name);
     if (value) headers.push({ name, value });
   }
   return { code: response.status, headers, body };
+}
+
+/** The hourly budget's usage header an injected throttle of a campaign's element carries. */
+function usageHeader(world: MetaAdsWorld, objectId: string): string | undefined {
+  const campaign = world.get(objectId);
+  return campaign && bucUsageHeader(campaign.account_id, 100, INJECTED_REGAIN_MINUTES, ACCESS_TIERS[world.app.accessTier].headerValue);
 }

@@ -2,6 +2,9 @@
 // https://developers.facebook.com/docs/graph-api/guides/error-handling
 let trace = 0;
 
+/** Minutes an injected BUC or ad-account throttle announces in estimated_time_to_regain_access. */
+export const INJECTED_REGAIN_MINUTES = 7;
+
 export interface GraphErrorSpec {
   status: number;
   message: string;
@@ -60,6 +63,22 @@ export function bucThrottled(usageHeader: string): Response {
   });
 }
 
+/**
+ * The ad account's points maximum reached, or the account still blocked: 17 / 2446079 "User
+ * request limit reached" (the code and subcode Meta lists for this limit), with X-Ad-Account-Usage
+ * saying when access comes back. https://developers.facebook.com/docs/marketing-apis/rate-limiting
+ */
+export function pointsThrottled(adAccountUsage: string): Response {
+  return graphErrorResponse({
+    status: 400,
+    code: 17,
+    subcode: 2446079,
+    transient: true,
+    message: '(#17) User request limit reached',
+    headers: { 'x-ad-account-usage': adAccountUsage },
+  });
+}
+
 /** Ad-account level throttle (613 / 1487742). */
 export function adAccountThrottled(usageHeader?: string): Response {
   return graphErrorResponse({
@@ -72,5 +91,32 @@ export function adAccountThrottled(usageHeader?: string): Response {
   });
 }
 
+/**
+ * An app with "Require App Secret" on: the texts Meta answers, as quoted in the issues of Graph
+ * client libraries (e.g. scribejava/scribejava#758, facebookarchive/php-graph-sdk#1117). The
+ * HTTP status is not quoted there: 400, like Meta's other code-100 answers (assumed).
+ */
+export const appSecretProofMissing = (): Response =>
+  graphErrorResponse({ status: 400, code: 100, type: 'GraphMethodException', message: 'API calls from the server require an appsecret_proof argument' });
+
+export const appSecretProofInvalid = (): Response =>
+  graphErrorResponse({ status: 400, code: 100, type: 'GraphMethodException', message: 'Invalid appsecret_proof provided in the API argument' });
+
 export const unknownError = (): Response =>
   graphErrorResponse({ status: 500, code: 1, subcode: 99, transient: true, message: 'An unknown error occurred' });
+
+/** The X-Business-Use-Case-Usage header value for one account. */
+export function bucUsageHeader(accountDigits: string, usagePct: number, regainMinutes: number, tier: string): string {
+  return JSON.stringify({
+    [accountDigits]: [
+      {
+        type: 'ads_management',
+        call_count: usagePct,
+        total_cputime: Math.round(usagePct / 4),
+        total_time: Math.round(usagePct / 4),
+        estimated_time_to_regain_access: regainMinutes,
+        ads_api_access_tier: tier,
+      },
+    ],
+  });
+}

@@ -2,7 +2,7 @@
 // specs/meta/Campaign.json the simulator models. People use it too (drift in tests).
 // https://developers.facebook.com/docs/marketing-api/reference/ad-campaign-group/#Updating
 import { invalidParam } from './simulator-errors.js';
-import { CAMPAIGN_STATUSES, graphTime, type SimCampaign } from './simulator-store.js';
+import { CAMPAIGN_STATUSES, graphTime, type SimCampaign } from './simulator-world-data.js';
 
 /** Campaign_bid_strategy / adcampaigngroup_special_ad_categories / adcampaigngroup_objective */
 export const BID_STRATEGIES = ['COST_CAP', 'LOWEST_COST_WITHOUT_CAP', 'LOWEST_COST_WITH_BID_CAP', 'LOWEST_COST_WITH_MIN_ROAS'];

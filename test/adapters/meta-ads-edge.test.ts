@@ -1,12 +1,15 @@
 // meta-ads edge cases beyond the contract: Graph batches (size, partial failure, null elements),
 // restores, inspect fallback, the guard that ARCHIVED/DELETED are never written, every
 // throttling signal Meta uses, expired tokens, server errors and the error mapping table.
+import { http } from 'msw';
+import type { SetupServer } from 'msw/node';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { metaAds } from '../../adapters/meta-ads/adapter.js';
-import { mapGraphError } from '../../adapters/meta-ads/errors.js';
-import { MetaAdsSimulator, type ThrottleSignal } from '../../adapters/meta-ads/simulator.js';
-import { throttleRetryAfterMs } from '../../adapters/meta-ads/usage-headers.js';
 import { AdapterError } from '../../adapters/kit/adapter-error.js';
+import { auth } from '../../adapters/kit/auth.js';
+import { createVendorClient } from '../../adapters/kit/vendor-client.js';
+import { metaAds, metaVendor } from '../../adapters/meta-ads/adapter.js';
+import { createMetaAdsSimulator, type MetaAdsSimulator, type ThrottleSignal } from '../../adapters/meta-ads/simulator.js';
+import { throttleRetryAfterMs } from '../../adapters/meta-ads/signals-usage.js';
 import type { AdapterClient, LiveItem, Outcome, RestoreRequest } from '../../adapters/types.js';
 import { DAY, HOUR, ManualClock, MINUTE } from '../support/clock.js';
 import { routeToSimulator, useMsw } from '../support/msw.js';
@@ -17,6 +20,7 @@ const TOKEN = 'EAAGsystemUserToken0000000000000001';
 const ACCOUNT = 'act_1000000001';
 
 interface MetaWorld {
+  server: SetupServer;
   clock: ManualClock;
   sim: MetaAdsSimulator;
   client: AdapterClient;
@@ -26,22 +30,22 @@ interface MetaWorld {
 /** msw + a fresh simulator and client before each test. */
 function useMetaWorld(options: { enforceLimits?: boolean } = {}): MetaWorld {
   const server = useMsw();
-  const world = {} as MetaWorld;
+  const world = { server } as MetaWorld;
   beforeEach(() => {
     world.clock = new ManualClock();
-    world.sim = new MetaAdsSimulator({
+    world.sim = createMetaAdsSimulator({
       clock: world.clock,
       credentials: { accessToken: TOKEN },
       accountIds: [ACCOUNT],
       seed: 'empty',
       ...(options.enforceLimits && { enforceLimits: true }),
-    }) as MetaAdsSimulator;
+    });
     routeToSimulator(server, BASE_URL, world.sim);
     world.connect = (token = TOKEN) =>
       metaAds.connect({
         connectionId: 'meta-edge',
         accountIds: [ACCOUNT],
-        settings: { apiVersion: 'v25.0', pageSize: 100 },
+        settings: { apiVersion: 'v25.0', pageSize: 100, accessTier: 'standard' },
         credentials: { accessToken: token },
         timeoutMs: 2_000,
         clock: world.clock,
@@ -63,12 +67,19 @@ function batchOps(body: string): Array<{ method: string; relative_url: string; b
 
 type ErrorOutcome = Extract<Outcome, { kind: 'error' }>;
 const errorOf = (outcomes: Outcome[], id: string) => (outcomes.find((o) => o.externalId === id) as ErrorOutcome).error;
+/** The error of a failed call: thrown (a listing), or the same on every item of a batch that failed whole. */
+const failureOf = (result: unknown) => {
+  if (result instanceof AdapterError) return result.toInfo();
+  const errors = (result as Outcome[]).map((o) => (o.kind === 'error' ? o.error : null));
+  expect(new Set(errors.map((e) => JSON.stringify(e))).size).toBe(1);
+  return errors[0]!;
+};
 
 describe('meta-ads batches', () => {
   const world = useMetaWorld();
 
   it('sends 50 pauses as ONE HTTP request and never puts 51 in a batch', async () => {
-    for (let i = 0; i < 51; i++) world.sim.addCampaign({ name: `C${i}` });
+    for (let i = 0; i < 51; i++) world.sim.world.addCampaign({ name: `C${i}` });
     const items = await listAll(world.client);
     const before = world.sim.requests.length;
 
@@ -86,11 +97,11 @@ describe('meta-ads batches', () => {
   });
 
   it('reports a partially failed batch item by item: throttled, null (did not complete), done', async () => {
-    const ids = Array.from({ length: 5 }, (_, i) => world.sim.addCampaign({ name: `P${i}` }));
+    const ids = Array.from({ length: 5 }, (_, i) => world.sim.world.addCampaign({ name: `P${i}` }));
     const items = await listAll(world.client);
-    world.sim.injectBatchItemFault(ids[1]!, { kind: 'throttled' });
-    world.sim.injectBatchItemFault(ids[2]!, { kind: 'incomplete', applied: false });
-    world.sim.injectBatchItemFault(ids[3]!, { kind: 'incomplete', applied: true });
+    world.sim.world.injectBatchItemFault(ids[1]!, { kind: 'throttled' });
+    world.sim.world.injectBatchItemFault(ids[2]!, { kind: 'incomplete', applied: false });
+    world.sim.world.injectBatchItemFault(ids[3]!, { kind: 'incomplete', applied: true });
 
     const outcomes = await world.client.suspend(items.map(toRef));
     expect(outcomes.map((o) => o.externalId)).toEqual(items.map((i) => i.externalId));
@@ -98,9 +109,9 @@ describe('meta-ads batches', () => {
     expect(errorOf(outcomes, ids[2]!)).toMatchObject({ code: 'timeout', retryable: true, ambiguous: true });
     expect(errorOf(outcomes, ids[3]!)).toMatchObject({ code: 'timeout', retryable: true, ambiguous: true });
     for (const id of [ids[0]!, ids[4]!]) expect(outcomes.find((o) => o.externalId === id)).toEqual({ kind: 'ok', externalId: id, status: 'PAUSED' });
-    expect(world.sim.campaign(ids[1]!)!.status).toBe('ACTIVE');
-    expect(world.sim.campaign(ids[2]!)!.status).toBe('ACTIVE');
-    expect(world.sim.campaign(ids[3]!)!.status).toBe('PAUSED'); // ambiguous indeed: it applied
+    expect(world.sim.world.campaign(ids[1]!)!.status).toBe('ACTIVE');
+    expect(world.sim.world.campaign(ids[2]!)!.status).toBe('ACTIVE');
+    expect(world.sim.world.campaign(ids[3]!)!.status).toBe('PAUSED'); // ambiguous indeed: it applied
 
     // the core retries the failed ones: pausing is idempotent
     const retry = await world.client.suspend(items.filter((i) => [ids[1], ids[2], ids[3]].includes(i.externalId)).map(toRef));
@@ -109,7 +120,7 @@ describe('meta-ads batches', () => {
   });
 
   it('refuses items that are not campaigns by id, without a request', async () => {
-    const id = world.sim.addCampaign();
+    const id = world.sim.world.addCampaign();
     const [item] = await listAll(world.client);
     const before = world.sim.requests.length;
     const outcomes = await world.client.suspend([
@@ -118,7 +129,7 @@ describe('meta-ads batches', () => {
     ]);
     expect(outcomes.map((o) => o.kind === 'error' && o.error.code)).toEqual(['invalid_request', 'invalid_request']);
     expect(world.sim.requests).toHaveLength(before);
-    expect(world.sim.campaign(id)!.status).toBe('ACTIVE');
+    expect(world.sim.world.campaign(id)!.status).toBe('ACTIVE');
   });
 });
 
@@ -126,7 +137,7 @@ describe('meta-ads restore', () => {
   const world = useMetaWorld();
 
   it('re-activates with status=ACTIVE in one batch and keeps content intact', async () => {
-    const ids = [world.sim.addCampaign({ daily_budget: '4200' }), world.sim.addCampaign({ lifetime_budget: '90000' })];
+    const ids = [world.sim.world.addCampaign({ daily_budget: '4200' }), world.sim.world.addCampaign({ lifetime_budget: '90000' })];
     const items = await listAll(world.client);
     const before = world.sim.state();
     await world.client.suspend(items.map(toRef));
@@ -141,10 +152,10 @@ describe('meta-ads restore', () => {
   });
 
   it('after a possible earlier restore (mayExist), reads first and writes only what is not back', async () => {
-    const [a, b] = [world.sim.addCampaign({ name: 'A' }), world.sim.addCampaign({ name: 'B' })];
+    const [a, b] = [world.sim.world.addCampaign({ name: 'A' }), world.sim.world.addCampaign({ name: 'B' })];
     const items = await listAll(world.client);
     await world.client.suspend(items.map(toRef));
-    world.sim.setCampaignStatus(a, 'ACTIVE'); // the earlier restore of A landed before a crash
+    world.sim.world.setCampaignStatus(a, 'ACTIVE'); // the earlier restore of A landed before a crash
     const start = world.sim.requests.length;
     const outcomes = await world.client.restore(items.map((i) => toRestore(i, true)));
     expect(outcomes.find((o) => o.externalId === a)).toEqual({ kind: 'ok', externalId: a, status: 'ACTIVE', note: 'already ACTIVE; nothing written' });
@@ -154,11 +165,11 @@ describe('meta-ads restore', () => {
   });
 
   it('never writes ARCHIVED or DELETED, and never re-activates what someone archived or deleted', async () => {
-    const [archived, deleted, fine] = [world.sim.addCampaign(), world.sim.addCampaign(), world.sim.addCampaign()];
+    const [archived, deleted, fine] = [world.sim.world.addCampaign(), world.sim.world.addCampaign(), world.sim.world.addCampaign()];
     const items = await listAll(world.client);
     await world.client.suspend(items.map(toRef));
-    world.sim.setCampaignStatus(archived, 'ARCHIVED');
-    world.sim.setCampaignStatus(deleted, 'DELETED');
+    world.sim.world.setCampaignStatus(archived, 'ARCHIVED');
+    world.sim.world.setCampaignStatus(deleted, 'DELETED');
     const start = world.sim.requests.length;
 
     const recovered = await world.client.restore(items.map((i) => toRestore(i, true)));
@@ -181,12 +192,12 @@ describe('meta-ads restore', () => {
     expect(written.length).toBeGreaterThan(0);
     for (const op of written) expect(['status=PAUSED', 'status=ACTIVE']).toContain(op.body);
     expect(world.sim.requests.slice(start).some((r) => r.method === 'POST' && r.body.includes(deleted))).toBe(false);
-    expect(world.sim.campaign(archived)!.status).toBe('ARCHIVED');
-    expect(world.sim.campaign(deleted)!.status).toBe('DELETED');
+    expect(world.sim.world.campaign(archived)!.status).toBe('ARCHIVED');
+    expect(world.sim.world.campaign(deleted)!.status).toBe('DELETED');
   });
 
   it('notes that a campaign whose stop time passed while paused will not deliver', async () => {
-    const id = world.sim.addCampaign({ stop_time: new Date(world.clock.now().getTime() + DAY) });
+    const id = world.sim.world.addCampaign({ stop_time: new Date(world.clock.now().getTime() + DAY) });
     const items = await listAll(world.client);
     await world.client.suspend(items.map(toRef));
     world.clock.advance(2 * DAY);
@@ -207,29 +218,29 @@ describe('meta-ads simulator updates', () => {
     });
 
   it('lets a person change budget and schedule through the API: drift the adapter sees', async () => {
-    const id = world.sim.addCampaign({ daily_budget: '5000' });
+    const id = world.sim.world.addCampaign({ daily_budget: '5000' });
     const [item] = await listAll(world.client);
     const response = await post(id, { daily_budget: '7500', stop_time: '2026-12-24T18:00:00-0800' });
     expect(await response.json()).toEqual({ success: true });
-    expect(world.sim.campaign(id)).toMatchObject({ daily_budget: '7500', stop_time: '2026-12-25T02:00:00+0000', status: 'ACTIVE' });
+    expect(world.sim.world.campaign(id)).toMatchObject({ daily_budget: '7500', stop_time: '2026-12-25T02:00:00+0000', status: 'ACTIVE' });
     const [seen] = await world.client.inspect([toRef(item!)]);
     expect(seen!.fingerprint).not.toBe(item!.fingerprint);
   });
 
   it('answers bad updates as Graph does, and keeps ARCHIVED and DELETED final', async () => {
-    const id = world.sim.addCampaign();
+    const id = world.sim.world.addCampaign();
     for (const params of [{ status: 'STOPPED' } as Record<string, string>, { daily_budget: '-5' }, { bid_strategy: 'CHEAPEST' }, { special_ad_categories: '["PETS"]' }, { unrelated: 'x' }]) {
       const response = await post(id, params);
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({ error: { code: 100, type: 'OAuthException' } });
     }
-    world.sim.setCampaignStatus(id, 'ARCHIVED');
+    world.sim.world.setCampaignStatus(id, 'ARCHIVED');
     expect((await post(id, { status: 'ACTIVE' })).status).toBe(400);
     expect((await post(id, { daily_budget: '100' })).status).toBe(400);
     expect((await post(id, { name: 'renamed' })).status).toBe(200);
     expect((await post(id, { status: 'DELETED' })).status).toBe(200);
     expect((await post(id, { status: 'PAUSED' })).status).toBe(400);
-    expect(world.sim.campaign(id)).toMatchObject({ status: 'DELETED', name: 'renamed' });
+    expect(world.sim.world.campaign(id)).toMatchObject({ status: 'DELETED', name: 'renamed' });
   });
 });
 
@@ -237,7 +248,7 @@ describe('meta-ads inspect', () => {
   const world = useMetaWorld();
 
   it('reads up to 50 ids in one request', async () => {
-    for (let i = 0; i < 50; i++) world.sim.addCampaign();
+    for (let i = 0; i < 50; i++) world.sim.world.addCampaign();
     const items = await listAll(world.client);
     const start = world.sim.requests.length;
     const seen = await world.client.inspect(items.map(toRef));
@@ -249,10 +260,10 @@ describe('meta-ads inspect', () => {
   });
 
   it('falls back to one read per id when Graph rejects a missing id, and reports it not found', async () => {
-    const live = world.sim.addCampaign({ name: 'still here' });
-    const gone = world.sim.addCampaign({ name: 'deleted by a person' });
+    const live = world.sim.world.addCampaign({ name: 'still here' });
+    const gone = world.sim.world.addCampaign({ name: 'deleted by a person' });
     const items = await listAll(world.client);
-    world.sim.setCampaignStatus(gone, 'DELETED');
+    world.sim.world.setCampaignStatus(gone, 'DELETED');
     const refs = [...items.map(toRef), { ...toRef(items[0]!), externalId: '999999999999' }];
     const seen = await world.client.inspect(refs);
     expect(seen.find((o) => o.externalId === live)).toMatchObject({ found: true, live: true, status: 'ACTIVE' });
@@ -271,6 +282,8 @@ describe('meta-ads throttling signals', () => {
 
   const cases: Array<[ThrottleSignal, { vendorCode?: string; httpStatus: number; retryAfterMs?: number }]> = [
     ['buc', { vendorCode: '80004', httpStatus: 400, retryAfterMs: 7 * MINUTE }],
+    // the points limit's own answer: blocked for the standard tier's 60 s (X-Ad-Account-Usage)
+    ['points', { vendorCode: '17/2446079', httpStatus: 400, retryAfterMs: 60_000 }],
     ['ad-account', { vendorCode: '613/1487742', httpStatus: 400 }],
     ['user', { vendorCode: '17/2446079', httpStatus: 400 }],
     ['app', { vendorCode: '4', httpStatus: 400 }],
@@ -279,21 +292,20 @@ describe('meta-ads throttling signals', () => {
 
   for (const [signal, expected] of cases) {
     it(`maps ${signal} to a retryable rate_limited error, on reads and on the batch write`, async () => {
-      world.sim.addCampaign({ name: 'one' });
+      world.sim.world.addCampaign({ name: 'one' });
       const items = await listAll(world.client);
-      world.sim.setThrottleSignal(signal);
-      world.sim.faults.inject({ kind: 'rate-limit', times: 2 });
+      world.sim.faults.inject({ kind: 'rate-limit', variant: signal, times: 2 });
 
       const onList = await listAll(world.client).catch((e: unknown) => e);
-      const onWrite = await world.client.suspend(items.map(toRef)).catch((e: unknown) => e);
+      expect(onList).toBeInstanceOf(AdapterError);
+      const onWrite = await world.client.suspend(items.map(toRef));
       for (const failure of [onList, onWrite]) {
-        expect(failure).toBeInstanceOf(AdapterError);
-        const info = (failure as AdapterError).toInfo();
+        const info = failureOf(failure);
         expect(info).toMatchObject({ code: 'rate_limited', retryable: true, ambiguous: false, httpStatus: expected.httpStatus });
         expect(info.vendorCode).toBe(expected.vendorCode);
         expect(info.retryAfterMs).toBe(expected.retryAfterMs);
       }
-      expect(world.sim.campaign(items[0]!.externalId)!.status).toBe('ACTIVE');
+      expect(world.sim.world.campaign(items[0]!.externalId)!.status).toBe('ACTIVE');
     });
   }
 });
@@ -302,8 +314,8 @@ describe('meta-ads Business Use Case budget (enforceLimits)', () => {
   const world = useMetaWorld({ enforceLimits: true });
 
   it('throttles the batch items over the hourly budget with 80004 and the time to regain access', async () => {
-    for (let i = 0; i < 10; i++) world.sim.addCampaign({ name: `B${i}` });
-    world.sim.setCallBudget(6);
+    for (let i = 0; i < 10; i++) world.sim.world.addCampaign({ name: `B${i}` });
+    world.sim.world.setCallBudget(6);
     const items = await listAll(world.client); // 1 call
     world.clock.advance(15 * MINUTE);
     const outcomes = await world.client.suspend(items.map(toRef)); // 5 pass, 5 throttled
@@ -327,38 +339,43 @@ describe('meta-ads credentials and server errors', () => {
   const world = useMetaWorld();
 
   it('reports an expired token (190/463) as unauthorized, never retryable, without the token', async () => {
-    world.sim.expireToken(TOKEN);
+    world.sim.world.expireToken(TOKEN);
     const failure = (await world.client.checkCredentials().catch((e: unknown) => e)) as AdapterError;
     expect(failure.toInfo()).toMatchObject({ code: 'unauthorized', retryable: false, vendorCode: '190/463', httpStatus: 400 });
     expect(failure.message).toContain('Session has expired');
     expect(failure.message + JSON.stringify(failure)).not.toContain(TOKEN);
   });
 
-  it('checks credentials against the first ad account, sending the token as a Bearer header', async () => {
+  it('checks credentials against the first ad account, the token in a Bearer header, never in the URL', async () => {
+    const seen: string[] = [];
+    world.server.use(http.get(`${BASE_URL}/*`, ({ request }) => void seen.push(request.headers.get('authorization') ?? '')));
     await expect(world.client.checkCredentials()).resolves.toBeUndefined();
     expect(world.sim.requests.at(-1)).toMatchObject({ method: 'GET', path: '/v25.0/act_1000000001' });
     expect(world.sim.requests.at(-1)!.query).not.toContain('access_token');
+    expect(seen).toEqual([`Bearer ${TOKEN}`]);
   });
 
   it('marks a 5xx on a read retryable and not ambiguous, on the batch write ambiguous', async () => {
-    world.sim.addCampaign();
+    world.sim.world.addCampaign();
     const items = await listAll(world.client);
     world.sim.faults.inject({ kind: 'server-error', times: 2 });
     await expect(listAll(world.client)).rejects.toMatchObject({ code: 'server_error', isRetryable: true, ambiguous: false, httpStatus: 500 });
-    await expect(world.client.suspend(items.map(toRef))).rejects.toMatchObject({ code: 'server_error', isRetryable: true, ambiguous: true });
+    expect(failureOf(await world.client.suspend(items.map(toRef)))).toMatchObject({ code: 'server_error', retryable: true, ambiguous: true });
   });
 
   it('treats a connection reset on the batch write as possibly applied', async () => {
-    world.sim.addCampaign();
+    world.sim.world.addCampaign();
     const items = await listAll(world.client);
     world.sim.faults.inject({ kind: 'reset', method: 'POST' });
-    await expect(world.client.suspend(items.map(toRef))).rejects.toMatchObject({ code: 'network', ambiguous: true });
+    expect(failureOf(await world.client.suspend(items.map(toRef)))).toMatchObject({ code: 'network', ambiguous: true });
   });
 });
 
 describe('meta-ads error mapping', () => {
+  // The signals through the kit's client, as a batch element is read (failureOf): no request.
+  const client = createVendorClient({ timeoutMs: 1_000, clock: new ManualClock() }, metaVendor('standard'), { auth: auth.formToken('s3cr3t-token') });
   const map = (httpStatus: number, error: Record<string, unknown> | null, headers: Record<string, string> = {}, write = false) =>
-    mapGraphError({ httpStatus, body: error && { error }, headers, write, now: new Date('2026-11-21T09:00:00Z'), secrets: ['s3cr3t-token'] }).toInfo();
+    client.failureOf({ status: httpStatus, headers, data: error && { error } }, { operation: 'POST /v25.0/{campaign_id}', method: write ? 'POST' : 'GET', write })!.toInfo();
 
   it.each([
     [4, 'rate_limited'],
@@ -373,6 +390,8 @@ describe('meta-ads error mapping', () => {
     [200, 'forbidden'],
     [294, 'forbidden'],
     [100, 'invalid_request'],
+    [102, 'unauthorized'],
+    [368, 'forbidden'],
     [803, 'not_found'],
     [1, 'server_error'],
     [2, 'server_error'],

@@ -7,10 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { metaAds } from '../../adapters/meta-ads/adapter.js';
 import { LIVE_EFFECTIVE_STATUSES } from '../../adapters/meta-ads/api.js';
 import { CAMPAIGN_FIELDS, WRITABLE_STATUSES } from '../../adapters/meta-ads/mappers.js';
-import { DEFAULT_API_VERSION } from '../../adapters/meta-ads/settings.js';
-import { MetaAdsSimulator } from '../../adapters/meta-ads/simulator.js';
-import { LISTING_EFFECTIVE_STATUSES } from '../../adapters/meta-ads/simulator-routes.js';
-import { CAMPAIGN_STATUSES, SIM_ACCOUNT_FIELDS, SIM_CAMPAIGN_FIELDS } from '../../adapters/meta-ads/simulator-store.js';
+import { DEFAULT_API_VERSION } from '../../adapters/meta-ads/adapter-settings.js';
+import { createMetaAdsSimulator, type MetaAdsSimulator } from '../../adapters/meta-ads/simulator.js';
+import { LISTING_EFFECTIVE_STATUSES } from '../../adapters/meta-ads/simulator-listing.js';
+import { CAMPAIGN_STATUSES, SIM_ACCOUNT_FIELDS, SIM_CAMPAIGN_FIELDS } from '../../adapters/meta-ads/simulator-world-data.js';
 import { BID_STRATEGIES, OBJECTIVES, SIM_UPDATE_PARAMS, SPECIAL_AD_CATEGORIES } from '../../adapters/meta-ads/simulator-update.js';
 import { ManualClock } from '../support/clock.js';
 import { routeToSimulator, useMsw } from '../support/msw.js';
@@ -54,7 +54,7 @@ describe('meta-ads against specs/meta', () => {
   async function runThrough(): Promise<{ sim: MetaAdsSimulator; views: Array<Record<string, unknown>> }> {
     const clock = new ManualClock();
     const accountIds = ['act_1000000001', 'act_1000000002'];
-    const sim = new MetaAdsSimulator({ clock, credentials: { accessToken: TOKEN }, accountIds, seed: 'sandbox' });
+    const sim = createMetaAdsSimulator({ clock, credentials: { accessToken: TOKEN }, accountIds, seed: 'sandbox' });
     routeToSimulator(server, BASE_URL, sim);
     const client = metaAds.connect({
       connectionId: 'spec',

@@ -1,7 +1,7 @@
 // meta-ads: the shared contract, plus listing edge cases (paging, people's own pauses, time).
 import { beforeEach, describe, expect, it } from 'vitest';
 import { metaAds } from '../../adapters/meta-ads/adapter.js';
-import { MetaAdsSimulator } from '../../adapters/meta-ads/simulator.js';
+import { createMetaAdsSimulator, type MetaAdsSimulator } from '../../adapters/meta-ads/simulator.js';
 import type { AdapterClient, LiveItem } from '../../adapters/types.js';
 import { DAY, ManualClock } from '../support/clock.js';
 import { routeToSimulator, useMsw } from '../support/msw.js';
@@ -16,12 +16,12 @@ runAdapterContract({
   baseUrl: BASE_URL,
   credentials: { accessToken: TOKEN },
   accountIds: ACCOUNTS,
-  settings: { apiVersion: 'v25.0', pageSize: 20 },
+  settings: { apiVersion: 'v25.0', pageSize: 20, accessTier: 'standard' },
   seed(simulator, clock) {
     const sim = simulator as MetaAdsSimulator;
     const now = clock.now().getTime();
     for (let i = 0; i < 53; i++) {
-      sim.addCampaign({
+      sim.world.addCampaign({
         account: ACCOUNTS[i % 2]!,
         name: `Contract campaign ${i}`,
         objective: i % 3 === 0 ? 'OUTCOME_SALES' : 'OUTCOME_TRAFFIC',
@@ -32,10 +32,10 @@ runAdapterContract({
         ...(i === 8 && { processing: true }),
       });
     }
-    sim.addCampaign({ account: ACCOUNTS[0]!, name: 'Paused by a person', status: 'PAUSED', daily_budget: '900' });
-    sim.addCampaign({ account: ACCOUNTS[1]!, name: 'Archived long ago', status: 'ARCHIVED', lifetime_budget: '50000' });
-    sim.addCampaign({ account: ACCOUNTS[1]!, name: 'Deleted', status: 'DELETED' });
-    sim.addCampaign({ account: ACCOUNTS[0]!, name: 'Ended last week', stop_time: new Date(now - 7 * DAY), daily_budget: '1200' });
+    sim.world.addCampaign({ account: ACCOUNTS[0]!, name: 'Paused by a person', status: 'PAUSED', daily_budget: '900' });
+    sim.world.addCampaign({ account: ACCOUNTS[1]!, name: 'Archived long ago', status: 'ARCHIVED', lifetime_budget: '50000' });
+    sim.world.addCampaign({ account: ACCOUNTS[1]!, name: 'Deleted', status: 'DELETED' });
+    sim.world.addCampaign({ account: ACCOUNTS[0]!, name: 'Ended last week', stop_time: new Date(now - 7 * DAY), daily_budget: '1200' });
   },
 });
 
@@ -49,7 +49,7 @@ describe('meta-ads listing', () => {
     metaAds.connect({
       connectionId: 'meta-test',
       accountIds: ACCOUNTS,
-      settings: { apiVersion: 'v25.0', pageSize },
+      settings: { apiVersion: 'v25.0', pageSize, accessTier: 'standard' },
       credentials: { accessToken: TOKEN },
       timeoutMs: 2_000,
       clock,
@@ -57,7 +57,7 @@ describe('meta-ads listing', () => {
 
   beforeEach(() => {
     clock = new ManualClock();
-    sim = new MetaAdsSimulator({ clock, credentials: { accessToken: TOKEN }, accountIds: ACCOUNTS, seed: 'empty' });
+    sim = createMetaAdsSimulator({ clock, credentials: { accessToken: TOKEN }, accountIds: ACCOUNTS, seed: 'empty' });
     routeToSimulator(server, BASE_URL, sim);
     client = connect();
   });
@@ -69,8 +69,8 @@ describe('meta-ads listing', () => {
   }
 
   it('follows cursors over several pages per account, with the token only in the header', async () => {
-    for (let i = 0; i < 60; i++) sim.addCampaign({ account: ACCOUNTS[0]!, name: `EU ${i}` });
-    for (let i = 0; i < 7; i++) sim.addCampaign({ account: ACCOUNTS[1]!, name: `US ${i}` });
+    for (let i = 0; i < 60; i++) sim.world.addCampaign({ account: ACCOUNTS[0]!, name: `EU ${i}` });
+    for (let i = 0; i < 7; i++) sim.world.addCampaign({ account: ACCOUNTS[1]!, name: `US ${i}` });
     const pages = await listAll();
     expect(pages.map((p) => p.length)).toEqual([25, 25, 10, 7]);
     expect(new Set(pages.flat().map((i) => i.externalId)).size).toBe(67);
@@ -94,13 +94,13 @@ describe('meta-ads listing', () => {
   });
 
   it('lists ACTIVE campaigns whatever their effective status, and nothing people paused', async () => {
-    const active = sim.addCampaign({ name: 'Plain active' });
-    const issues = sim.addCampaign({ name: 'Active with issues', issues_info: [{ level: 'AD_SET', error_code: 2, error_summary: 's', error_message: 'm', error_type: 'SOFT_ERROR' }] });
-    const processing = sim.addCampaign({ name: 'Active in process', processing: true });
-    const paused = sim.addCampaign({ name: 'Paused by a person', status: 'PAUSED' });
-    const pausedWithIssues = sim.addCampaign({ name: 'Paused, with issues', status: 'PAUSED', issues_info: [{ level: 'AD', error_code: 3, error_summary: 's', error_message: 'm', error_type: 'HARD_ERROR' }] });
-    sim.addCampaign({ name: 'Archived', status: 'ARCHIVED' });
-    expect(sim.campaign(pausedWithIssues)!.effective_status).toBe('WITH_ISSUES');
+    const active = sim.world.addCampaign({ name: 'Plain active' });
+    const issues = sim.world.addCampaign({ name: 'Active with issues', issues_info: [{ level: 'AD_SET', error_code: 2, error_summary: 's', error_message: 'm', error_type: 'SOFT_ERROR' }] });
+    const processing = sim.world.addCampaign({ name: 'Active in process', processing: true });
+    const paused = sim.world.addCampaign({ name: 'Paused by a person', status: 'PAUSED' });
+    const pausedWithIssues = sim.world.addCampaign({ name: 'Paused, with issues', status: 'PAUSED', issues_info: [{ level: 'AD', error_code: 3, error_summary: 's', error_message: 'm', error_type: 'HARD_ERROR' }] });
+    sim.world.addCampaign({ name: 'Archived', status: 'ARCHIVED' });
+    expect(sim.world.campaign(pausedWithIssues)!.effective_status).toBe('WITH_ISSUES');
 
     const listed = (await listAll()).flat();
     expect(listed.map((i) => i.externalId).sort()).toEqual([active, issues, processing].sort());
@@ -109,11 +109,11 @@ describe('meta-ads listing', () => {
 
     // a whole pause and resume never writes to what people paused
     const refs = listed.map(({ externalId, objectType, method, fingerprint, snapshot }) => ({ externalId, objectType, method, fingerprint, snapshot }));
-    const before = { paused: sim.campaign(paused), pausedWithIssues: sim.campaign(pausedWithIssues) };
+    const before = { paused: sim.world.campaign(paused), pausedWithIssues: sim.world.campaign(pausedWithIssues) };
     await client.suspend(refs);
     await client.restore(refs.map((r) => ({ ...r, scheduledAt: null, mayExist: false })));
-    expect(sim.campaign(paused)).toEqual(before.paused);
-    expect(sim.campaign(pausedWithIssues)).toEqual(before.pausedWithIssues);
+    expect(sim.world.campaign(paused)).toEqual(before.paused);
+    expect(sim.world.campaign(pausedWithIssues)).toEqual(before.pausedWithIssues);
     const written = sim.requests.filter((r) => r.method === 'POST').map((r) => decodeURIComponent(r.body));
     for (const body of written) {
       expect(body).not.toContain(paused);
@@ -122,8 +122,8 @@ describe('meta-ads listing', () => {
   });
 
   it('stops listing a campaign once its stop time has passed (time moves on the clock)', async () => {
-    const ending = sim.addCampaign({ name: 'Flash sale', stop_time: new Date(clock.now().getTime() + 2 * DAY) });
-    const ongoing = sim.addCampaign({ name: 'Always on' });
+    const ending = sim.world.addCampaign({ name: 'Flash sale', stop_time: new Date(clock.now().getTime() + 2 * DAY) });
+    const ongoing = sim.world.addCampaign({ name: 'Always on' });
     expect((await listAll()).flat().map((i) => i.externalId).sort()).toEqual([ending, ongoing].sort());
     clock.advance(3 * DAY);
     expect((await listAll()).flat().map((i) => i.externalId)).toEqual([ongoing]);
@@ -131,12 +131,12 @@ describe('meta-ads listing', () => {
   });
 
   it('hashes content, not status: a budget edit changes the fingerprint, a pause does not', async () => {
-    const id = sim.addCampaign({ name: 'Budgeted', daily_budget: '5000', special_ad_categories: ['HOUSING', 'CREDIT'] });
+    const id = sim.world.addCampaign({ name: 'Budgeted', daily_budget: '5000', special_ad_categories: ['HOUSING', 'CREDIT'] });
     const [item] = (await listAll()).flat();
-    sim.setCampaignStatus(id, 'PAUSED');
+    sim.world.setCampaignStatus(id, 'PAUSED');
     const [paused] = await client.inspect([{ ...item!, snapshot: item!.snapshot }]);
     expect(paused).toMatchObject({ found: true, live: false, status: 'PAUSED', fingerprint: item!.fingerprint });
-    sim.editCampaign(id, { daily_budget: '9000' });
+    sim.world.editCampaign(id, { daily_budget: '9000' });
     const [edited] = await client.inspect([item!]);
     expect(edited!.fingerprint).not.toBe(item!.fingerprint);
   });
@@ -145,7 +145,7 @@ describe('meta-ads listing', () => {
     const bad = metaAds.connect({
       connectionId: 'meta-bad',
       accountIds: ['not-an-account'],
-      settings: { apiVersion: 'v25.0', pageSize: 25 },
+      settings: { apiVersion: 'v25.0', pageSize: 25, accessTier: 'standard' },
       credentials: { accessToken: TOKEN },
       timeoutMs: 2_000,
       clock,

@@ -36,6 +36,13 @@ export interface HarnessOptions {
   sandboxUrl?: string;
   /** TRUST_PROXY */
   trustedProxies?: number;
+  /**
+   * Each recorded wait moves the clock on by as much, so what waits for time (a platform's
+   * window, a block) sees it pass; off by default, where the clock moves only by hand.
+   */
+  sleepAdvancesClock?: boolean;
+  /** called at each wait, before the clock moves: a test looks at the service mid-wait */
+  onSleep?(ms: number): Promise<void> | void;
   authFailureLimits?: AuthFailureLimits;
 }
 
@@ -75,6 +82,8 @@ export async function startHarness(server: SetupServer, options: HarnessOptions 
     clock,
     sleep: async (ms) => {
       sleeps.push(ms);
+      await options.onSleep?.(ms);
+      if (options.sleepAdvancesClock) clock.advance(ms);
       await new Promise((resolve) => setImmediate(resolve));
     },
     logger,

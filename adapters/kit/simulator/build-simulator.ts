@@ -29,8 +29,11 @@ export interface SimulatorSpec<W extends SimWorld> {
   seedNumber?: number;
   /** where the platform checks credentials (default: everywhere but `/__sandbox/*`) */
   apiPath?: string;
-  /** The platform's own refusal for a request's credentials, or null to go on (it may set headers). */
-  authenticate(c: Context, world: W, tools: SimulatorTools): Response | null;
+  /**
+   * The platform's own refusal for a request's credentials, or null to go on (it may set headers).
+   * May read the body (Meta takes `access_token` from a form body): Hono caches what it parsed.
+   */
+  authenticate(c: Context, world: W, tools: SimulatorTools): Response | null | Promise<Response | null>;
   /** The platform's throttle signals by name; the first is the default. */
   throttles: Readonly<Record<string, (c: Context, cause: ThrottleCause, tools: SimulatorTools) => Response>>;
   serverError(c: Context): Response;
@@ -76,7 +79,7 @@ export function buildSimulator<W extends SimWorld>(spec: SimulatorSpec<W>, optio
     }),
   );
   app.use(spec.apiPath ?? '*', async (c, next) => {
-    const refusal = spec.authenticate(c, world, tools);
+    const refusal = await spec.authenticate(c, world, tools);
     if (refusal) return refusal;
     await next();
   });

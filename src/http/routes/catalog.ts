@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { methodTraits } from '../../../adapters/types.js';
+import { methodTraits, type Clock } from '../../../adapters/types.js';
 import type { Severity } from '../../config/schema.js';
 import type { Connection } from '../../connections/connections.js';
 import type { CredentialChecks } from '../../connections/credential-check.js';
@@ -8,8 +8,11 @@ import type { AppEnv } from '../request-context.js';
 import { jsonResponse } from '../responses.js';
 import { ConnectionsSchema, SeveritiesSchema, type ConnectionView } from '../views.js';
 
-/** The severity ladder and the configured connections, with a live credential check. */
-export function catalogRoutes(severities: readonly Severity[], connections: readonly Connection[], checks: CredentialChecks) {
+/**
+ * The severity ladder and the configured connections, with a live credential check. A wait is
+ * shown while it lasts by the service's clock, the one the platform's wait was measured on.
+ */
+export function catalogRoutes(severities: readonly Severity[], connections: readonly Connection[], checks: CredentialChecks, clock: Clock) {
   const app = new OpenAPIHono<AppEnv>();
   endpoint(
     app,
@@ -48,7 +51,7 @@ export function catalogRoutes(severities: readonly Severity[], connections: read
             bulk: connection.bulk,
             unusable: connection.unusable,
             credentials: await checks.check(connection),
-            waiting: connection.waiting && connection.waiting.until > new Date() ? { until: connection.waiting.until.toISOString(), reason: connection.waiting.reason } : null,
+            waiting: connection.waiting && connection.waiting.until > clock.now() ? { until: connection.waiting.until.toISOString(), reason: connection.waiting.reason } : null,
           }),
         ),
       );

@@ -104,6 +104,16 @@ describe('pacer', () => {
     ]);
   });
 
+  it('reports a wait too long to wait as well: the core waits it out, and people see why', async () => {
+    const time = new VirtualTime();
+    const waits: HeldBack[] = [];
+    const pacer = new Pacer({ buckets: { points: bucket.points(60, 300_000, { reason: '60 points / 300 s' }) }, time, maxWaitMs: 0, onHeldBack: (w) => waits.push(w) });
+    await pacer.run({ points: 60 }, async () => undefined);
+    const held = await pacer.run({ points: 3 }, async () => undefined).catch((e: unknown) => e);
+    expect(held).toMatchObject({ code: 'rate_limited', retryAfterMs: 300_000 });
+    expect(waits).toEqual([{ waitMs: 300_000, reason: '60 points / 300 s' }]);
+  });
+
   it('caps requests in flight, passing each freed slot to the next in line', async () => {
     const pacer = new Pacer({ buckets: { inFlight: bucket.inFlight(2, { reason: '2 in flight' }) } });
     let inFlight = 0;
