@@ -1,12 +1,12 @@
 // Suspend / restore / inspect of classic automations: a true pause, same ids.
 // Suspend pauses every email of the workflow; restore restarts only the emails that were sending
 // when we paused them, so an email a person had paused stays paused.
-import { AdapterError } from '../kit/adapter-error.js';
+import { ok, refused } from '../kit/outcomes.js';
 import type { ItemRef, Observation, Outcome, RestoreRequest } from '../types.js';
-import type { MailchimpApi } from './api-core.js';
+import type { MailchimpApi } from './api.js';
 import { getAutomation, listAutomationEmails, pauseAllEmails, startAllEmails, startAutomationEmail } from './api-automations.js';
 import { automationObservation, automationSnapshotSchema, notFound } from './mappers.js';
-import { actIdempotently, ok } from './outcomes.js';
+import { actIdempotently, orNull } from './operations-read-back.js';
 
 export function suspendAutomation(api: MailchimpApi, item: ItemRef): Promise<Outcome> {
   const id = item.externalId;
@@ -16,41 +16,32 @@ export function suspendAutomation(api: MailchimpApi, item: ItemRef): Promise<Out
       await pauseAllEmails(api, id);
       return ok(id, 'paused');
     },
-    () => getAutomation(api, id),
-    (a) => (a.status === 'paused' ? { status: a.status, note: 'already paused' } : null),
+    { readBack: () => getAutomation(api, id), alreadyDone: (a) => (a.status === 'paused' ? { status: a.status, note: 'already paused' } : null) },
   );
 }
 
 export async function restoreAutomation(api: MailchimpApi, request: RestoreRequest): Promise<Outcome> {
   const id = request.externalId;
-  const snapshot = automationSnapshotSchema.parse(request.snapshot);
+  const snapshot = automationSnapshotSchema.safeParse(request.snapshot);
+  if (!snapshot.success) return refused(id, `restore ${id}: the stored snapshot is not a Mailchimp automation snapshot`);
+  const { emails } = snapshot.data;
   const current = new Map((await listAutomationEmails(api, id)).map((e) => [e.id, e.status]));
-  const wasSending = snapshot.emails.filter((e) => e.status === 'sending').map((e) => e.id);
+  const wasSending = emails.filter((e) => e.status === 'sending').map((e) => e.id);
   const toStart = wasSending.filter((emailId) => current.has(emailId) && current.get(emailId) !== 'sending');
   const vanished = wasSending.filter((emailId) => !current.has(emailId));
   const vanishedNote = vanished.length > 0 ? `emails no longer in the workflow: ${vanished.join(', ')}` : undefined;
 
-  if (toStart.length === 0) {
-    return ok(id, 'sending', ['already sending', vanishedNote].filter(Boolean).join('; '));
-  }
+  if (toStart.length === 0) return ok(id, 'sending', { note: ['already sending', vanishedNote].filter(Boolean).join('; ') });
   // start-all-emails only when it cannot start anything that was not sending: every email was
   // sending in the snapshot and the workflow still holds exactly those emails.
-  const sameEmails = current.size === snapshot.emails.length && snapshot.emails.every((e) => current.has(e.id));
-  if (wasSending.length === snapshot.emails.length && sameEmails) {
-    await startAllEmails(api, id);
-  } else {
-    // One at a time: the workflow is one object on Mailchimp's side.
-    for (const emailId of toStart) await startAutomationEmail(api, id, emailId);
-  }
-  return ok(id, 'sending', vanishedNote);
+  const sameEmails = current.size === emails.length && emails.every((e) => current.has(e.id));
+  if (wasSending.length === emails.length && sameEmails) await startAllEmails(api, id);
+  // One at a time: the workflow is one object on Mailchimp's side.
+  else for (const emailId of toStart) await startAutomationEmail(api, id, emailId);
+  return ok(id, 'sending', vanishedNote === undefined ? {} : { note: vanishedNote });
 }
 
 export async function inspectAutomation(api: MailchimpApi, item: ItemRef): Promise<Observation> {
-  try {
-    const [automation, emails] = await Promise.all([getAutomation(api, item.externalId), listAutomationEmails(api, item.externalId)]);
-    return automationObservation(automation, emails);
-  } catch (error) {
-    if (error instanceof AdapterError && error.code === 'not_found') return notFound(item.externalId);
-    throw error;
-  }
+  const [automation, emails] = await Promise.all([orNull(getAutomation(api, item.externalId)), orNull(listAutomationEmails(api, item.externalId))]);
+  return automation && emails ? automationObservation(automation, emails) : notFound(item.externalId);
 }

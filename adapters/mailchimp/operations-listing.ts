@@ -2,11 +2,13 @@
 // listing goes on (kit pagination: a stage and Mailchimp's offset).
 // Live = one-off campaigns in `schedule`, RSS campaigns in `sending`, classic automations in
 // `sending`. Never drafts (`save`), `paused` (a person paused it), `sent`, `canceled`, nor a
-// one-off campaign already `sending` (too late to stop by unscheduling).
+// one-off campaign already `sending` (too late to stop by unscheduling) — a Timewarp campaign
+// among them from 14 hours before its time, when Mailchimp starts sending it and says so.
+// Offset paging over a set that changes as campaigns go out: see the scheduled stage.
 import { z } from 'zod';
 import type { PagedListing } from '../kit/pagination.js';
 import type { LiveItem } from '../types.js';
-import type { MailchimpApi } from './api-core.js';
+import type { MailchimpApi } from './api.js';
 import { listAutomationEmails, listAutomations } from './api-automations.js';
 import { listCampaigns } from './api-campaigns.js';
 import { automationToLiveItem, campaignToLiveItem, SCHEDULABLE_TYPES } from './mappers.js';
@@ -40,15 +42,17 @@ export function emailListing(api: MailchimpApi, scope: ListScope): PagedListing<
       let total: number;
       switch (position.stage) {
         case 'scheduled': {
+          // Latest send time first: campaigns leave `schedule` (sent) from the other end, so those
+          // that go out while we page never shift the pages still to come.
+          const page = await listCampaigns(api, { status: 'schedule', sortField: 'send_time', sortDir: 'DESC', count, offset: position.offset });
           // The `type` filter takes one value, so filter the schedulable types here.
-          const page = await listCampaigns(api, { status: 'schedule', count, offset: position.offset });
-          items = page.campaigns.filter((c) => SCHEDULABLE_TYPES.includes(c.type) && inScope(c.recipients?.list_id)).map(campaignToLiveItem);
+          items = page.campaigns.filter((c) => c.status === 'schedule' && SCHEDULABLE_TYPES.includes(c.type) && inScope(c.recipients?.list_id)).map(campaignToLiveItem);
           [seen, total] = [page.campaigns.length, page.totalItems];
           break;
         }
         case 'rss': {
           const page = await listCampaigns(api, { status: 'sending', type: 'rss', count, offset: position.offset });
-          items = page.campaigns.filter((c) => c.type === 'rss' && inScope(c.recipients?.list_id)).map(campaignToLiveItem);
+          items = page.campaigns.filter((c) => c.type === 'rss' && c.status === 'sending' && inScope(c.recipients?.list_id)).map(campaignToLiveItem);
           [seen, total] = [page.campaigns.length, page.totalItems];
           break;
         }
