@@ -13,9 +13,8 @@ import { mailchimpSignals } from './signals.js';
 export type { MailchimpSettings } from './adapter-settings.js';
 
 /**
- * "Each user account is permitted up to 10 simultaneous connections … a 429 error if you reach
- * the limit"; there is no request-rate limit
- * (https://mailchimp.com/developer/marketing/docs/fundamentals/#api-limits).
+ * Mailchimp allows 10 simultaneous connections per account and answers a 429 beyond them; it
+ * sets no request-rate limit (https://mailchimp.com/developer/marketing/docs/fundamentals/#api-limits).
  */
 export const MAILCHIMP: VendorDeclaration = {
   name: 'Mailchimp',

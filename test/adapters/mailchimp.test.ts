@@ -104,6 +104,24 @@ describe('mailchimp adapter: listing, auth, settings, limits', () => {
     expect(listings().slice(before).map((r) => new URLSearchParams(r.query).get('offset'))[0]).toBe('4');
   });
 
+  it('misses no campaign when some leave the listing between two pages, and lists none twice', async () => {
+    const ids = Array.from({ length: 100 }, (_, i) => sim.world.addCampaign({ sendAt: at(clock, 20 + i) }).id);
+    const client = connect({ settings: { ...settings, pageSize: 40 } });
+    const listed: string[] = [];
+    let gone: string[] = [];
+    for await (const page of client.listLive('email')) {
+      listed.push(...page.items.map((i) => i.externalId));
+      if (gone.length > 0) continue;
+      // A person unschedules three campaigns the first page already listed, before the second page.
+      gone = page.items.slice(2, 5).map((i) => i.externalId);
+      for (const id of gone) await sim.fetch(new Request(`${BASE_URL}/3.0/campaigns/${id}/actions/unschedule`, { method: 'POST', headers: basic() }));
+    }
+    expect(new Set(listed).size).toBe(listed.length);
+    expect([...listed].sort()).toEqual([...ids].sort());
+    const offsets = listings().map((r) => Number(new URLSearchParams(r.query).get('offset')));
+    expect(offsets).toEqual([0, 30, 60]); // each page starts 10 back (a quarter of 40, at most 10)
+  });
+
   it('maps a scheduled campaign to a live item with its canonical time and a snapshot of its delivery options', async () => {
     const c = sim.world.addCampaign({ sendAt: '2026-11-22T10:15:00Z', title: 'Digest', timewarp: true });
     const [item] = await listAll(connect());
