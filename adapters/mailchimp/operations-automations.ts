@@ -6,19 +6,10 @@ import type { ItemRef, Observation, Outcome, RestoreRequest } from '../types.js'
 import type { MailchimpApi } from './api.js';
 import { getAutomation, listAutomationEmails, pauseAllEmails, startAllEmails, startAutomationEmail } from './api-automations.js';
 import { automationObservation, automationSnapshotSchema, notFound } from './mappers.js';
-import { actIdempotently, orNull } from './operations-read-back.js';
+import { flipStatus, orNull } from './operations-read-back.js';
 
-export function suspendAutomation(api: MailchimpApi, item: ItemRef): Promise<Outcome> {
-  const id = item.externalId;
-  return actIdempotently(
-    id,
-    async () => {
-      await pauseAllEmails(api, id);
-      return ok(id, 'paused');
-    },
-    { readBack: () => getAutomation(api, id), alreadyDone: (a) => (a.status === 'paused' ? { status: a.status, note: 'already paused' } : null) },
-  );
-}
+export const suspendAutomation = (api: MailchimpApi, item: ItemRef): Promise<Outcome> =>
+  flipStatus(item.externalId, () => pauseAllEmails(api, item.externalId), () => getAutomation(api, item.externalId), 'paused');
 
 export async function restoreAutomation(api: MailchimpApi, request: RestoreRequest): Promise<Outcome> {
   const id = request.externalId;

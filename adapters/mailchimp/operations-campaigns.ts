@@ -8,7 +8,7 @@ import type { MailchimpApi } from './api.js';
 import { getCampaign, getSendChecklist, pauseRssCampaign, resumeRssCampaign, scheduleCampaign, unscheduleCampaign } from './api-campaigns.js';
 import { campaignObservation, campaignSnapshotSchema, notFound } from './mappers.js';
 import { canonicalTime, toScheduleTime } from './mappers-time.js';
-import { actIdempotently, orNull, withDetail } from './operations-read-back.js';
+import { actIdempotently, flipStatus, orNull, withDetail } from './operations-read-back.js';
 import type { Campaign } from './schemas.js';
 
 /**
@@ -59,29 +59,11 @@ export async function restoreCampaign(api: MailchimpApi, request: RestoreRequest
   );
 }
 
-export function suspendRssCampaign(api: MailchimpApi, item: ItemRef): Promise<Outcome> {
-  const id = item.externalId;
-  return actIdempotently(
-    id,
-    async () => {
-      await pauseRssCampaign(api, id);
-      return ok(id, 'paused');
-    },
-    { readBack: () => getCampaign(api, id), alreadyDone: (c) => (c.status === 'paused' ? { status: c.status, note: 'already paused' } : null) },
-  );
-}
+export const suspendRssCampaign = (api: MailchimpApi, item: ItemRef): Promise<Outcome> =>
+  flipStatus(item.externalId, () => pauseRssCampaign(api, item.externalId), () => getCampaign(api, item.externalId), 'paused');
 
-export function restoreRssCampaign(api: MailchimpApi, request: RestoreRequest): Promise<Outcome> {
-  const id = request.externalId;
-  return actIdempotently(
-    id,
-    async () => {
-      await resumeRssCampaign(api, id);
-      return ok(id, 'sending');
-    },
-    { readBack: () => getCampaign(api, id), alreadyDone: (c) => (c.status === 'sending' ? { status: c.status, note: 'already sending' } : null) },
-  );
-}
+export const restoreRssCampaign = (api: MailchimpApi, request: RestoreRequest): Promise<Outcome> =>
+  flipStatus(request.externalId, () => resumeRssCampaign(api, request.externalId), () => getCampaign(api, request.externalId), 'sending');
 
 export async function inspectCampaign(api: MailchimpApi, item: ItemRef): Promise<Observation> {
   const campaign = await orNull(getCampaign(api, item.externalId));

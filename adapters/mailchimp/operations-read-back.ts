@@ -27,6 +27,18 @@ export async function actIdempotently<T>(externalId: string, action: () => Promi
   }
 }
 
+/**
+ * A status flip (RSS pause/resume, automation pause-all): the action, after which the object
+ * shows `status`; refused because it already shows it, a success noted "already <status>".
+ */
+export function flipStatus(externalId: string, action: () => Promise<void>, readBack: () => Promise<{ status: string }>, status: string): Promise<Outcome> {
+  const flip = async (): Promise<Outcome> => {
+    await action();
+    return ok(externalId, status);
+  };
+  return actIdempotently(externalId, flip, { readBack, alreadyDone: (o) => (o.status === status ? { status, note: `already ${status}` } : null) });
+}
+
 /** The same error with more said about it (already scrubbed by the caller). */
 export function withDetail(error: AdapterError, detail: string): AdapterError {
   return new AdapterError({ ...error.toInfo(), message: `${error.message}; ${detail}` });

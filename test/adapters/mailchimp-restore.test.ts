@@ -4,12 +4,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { mailchimp } from '../../adapters/mailchimp/adapter.js';
 import { createMailchimpSimulator, type MailchimpSimulator } from '../../adapters/mailchimp/simulator.js';
 import { schedule } from '../../adapters/mailchimp/simulator-world-rules.js';
-import type { AdapterClient, LiveItem, Outcome, RestoreRequest } from '../../adapters/types.js';
+import type { AdapterClient, LiveItem } from '../../adapters/types.js';
 import { DAY, HOUR, MINUTE, ManualClock } from '../support/clock.js';
-import { routeToSimulator, useMsw } from '../support/msw.js';
 import { listAll as listLive, toRef } from './live-items.js';
+import { one, restoreRequest, useMailchimp } from './mailchimp-fixture.js';
 
-const BASE_URL = 'https://us14.api.mailchimp.com';
 const API_KEY = '0a1b2c3d4e5f60718293a4b5c6d7e8f9-us14';
 
 describe('mailchimp normalizeScheduleTime', () => {
@@ -23,23 +22,16 @@ describe('mailchimp normalizeScheduleTime', () => {
 });
 
 describe('mailchimp suspend and restore', () => {
-  const server = useMsw();
+  const mc = useMailchimp(API_KEY);
   let clock: ManualClock;
   let sim: MailchimpSimulator;
   let client: AdapterClient;
-
-  beforeEach(() => {
-    clock = new ManualClock();
-    sim = createMailchimpSimulator({ clock, credentials: { apiKey: API_KEY }, accountIds: [], seed: 'empty' });
-    routeToSimulator(server, BASE_URL, sim);
-    client = mailchimp.connect({ connectionId: 'mc', accountIds: [], settings: { pageSize: 1000 }, credentials: { apiKey: API_KEY }, timeoutMs: 5_000, clock });
-  });
+  beforeEach(() => ({ clock, sim, client } = mc));
 
   const at = (hours: number): Date => new Date(clock.now().getTime() + hours * HOUR);
   const listAll = (): Promise<LiveItem[]> => listLive(client, 'email');
   const ref = toRef;
-  const restoreReq = (i: LiveItem, scheduledAt = i.scheduledAt): RestoreRequest => ({ ...ref(i), scheduledAt, mayExist: false });
-  const one = async (p: Promise<Outcome[]>): Promise<Outcome> => (await p)[0]!;
+  const restoreReq = restoreRequest;
   const posts = () => sim.requests.filter((r) => r.method !== 'GET');
   const only = async (): Promise<LiveItem> => {
     const items = await listAll();

@@ -4,32 +4,24 @@
 // and the status read back after an unschedule (undocumented: `save` or `paused`).
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mailchimp } from '../../adapters/mailchimp/adapter.js';
-import { createMailchimpSimulator, type MailchimpSimulator } from '../../adapters/mailchimp/simulator.js';
-import type { AdapterClient, JsonObject, LiveItem, Outcome, RestoreRequest } from '../../adapters/types.js';
+import type { MailchimpSimulator } from '../../adapters/mailchimp/simulator.js';
+import type { AdapterClient, JsonObject, LiveItem } from '../../adapters/types.js';
 import { DAY, HOUR, MINUTE, ManualClock } from '../support/clock.js';
-import { routeToSimulator, useMsw } from '../support/msw.js';
 import { listAll as listLive, toRef } from './live-items.js';
+import { BASE_URL, one, restoreRequest, useMailchimp } from './mailchimp-fixture.js';
 
-const BASE_URL = 'https://us14.api.mailchimp.com';
 const API_KEY = '5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b-us14';
 
 describe('mailchimp Timewarp, send checklists and the status after unschedule', () => {
-  const server = useMsw();
+  const mc = useMailchimp(API_KEY);
   let clock: ManualClock;
   let sim: MailchimpSimulator;
   let client: AdapterClient;
-
-  beforeEach(() => {
-    clock = new ManualClock();
-    sim = createMailchimpSimulator({ clock, credentials: { apiKey: API_KEY }, accountIds: [], seed: 'empty' });
-    routeToSimulator(server, BASE_URL, sim);
-    client = mailchimp.connect({ connectionId: 'mc', accountIds: [], settings: { pageSize: 1000 }, credentials: { apiKey: API_KEY }, timeoutMs: 5_000, clock });
-  });
+  beforeEach(() => ({ clock, sim, client } = mc));
 
   const at = (ms: number): Date => new Date(clock.now().getTime() + ms);
   const listAll = (): Promise<LiveItem[]> => listLive(client, 'email');
-  const one = async (p: Promise<Outcome[]>): Promise<Outcome> => (await p)[0]!;
-  const restoreReq = (i: LiveItem, scheduledAt = i.scheduledAt): RestoreRequest => ({ ...toRef(i), scheduledAt, mayExist: false });
+  const restoreReq = restoreRequest;
   const post = (path: string) =>
     sim.fetch(new Request(`${BASE_URL}${path}`, { method: 'POST', headers: { Authorization: `Basic ${Buffer.from(`x:${API_KEY}`).toString('base64')}` } }));
 
