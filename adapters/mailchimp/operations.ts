@@ -28,7 +28,8 @@ const OPERATIONS: Readonly<Record<string, Operations>> = {
 };
 
 export function mailchimpOperations(api: MailchimpApi, scope: ListScope): AdapterClient {
-  const run = <T extends ItemRef>(item: T, call: (ops: Operations) => Promise<Outcome>): Promise<Outcome> => {
+  // The operations for the item's object type, or its refusal as the outcome.
+  const run = (item: ItemRef, call: (ops: Operations) => Promise<Outcome>): Promise<Outcome> => {
     const ops = operationFor(PLATFORM, item, OPERATIONS);
     return 'suspend' in ops ? call(ops) : Promise.resolve(ops);
   };
