@@ -1,7 +1,7 @@
 // The Mailchimp adapter against Mailchimp's own SDK description of the operations it uses
 // (test/specs/mailchimp/operations.json, derived from mailchimp-marketing-node): a full pause and
 // resume through the simulator, then every request the adapter made — method, path, each query
-// key, each body key — is checked against it, and every answer the simulator gave parses with the
+// key and filter value, each body key — is checked against it, and every answer the simulator gave parses with the
 // adapter's own schemas.
 import { readFileSync } from 'node:fs';
 import { http } from 'msw';
@@ -19,6 +19,7 @@ import {
   sendChecklistSchema,
 } from '../../adapters/mailchimp/schemas.js';
 import { createMailchimpSimulator, type MailchimpSimulator } from '../../adapters/mailchimp/simulator.js';
+import { CAMPAIGN_TYPES, EMAIL_STATUSES, LIST_STATUSES } from '../../adapters/mailchimp/simulator-world-data.js';
 import type { LiveItem, RestoreRequest } from '../../adapters/types.js';
 import { DAY, ManualClock } from '../support/clock.js';
 import { useMsw } from '../support/msw.js';
@@ -30,6 +31,8 @@ interface Operation {
   path: string;
   pathParams: string[];
   query: string[];
+  /** the values a list filter takes */
+  queryValues?: Record<string, string[]>;
   body: null | { required: string[]; fields: string[]; nested: Record<string, string[]> };
 }
 interface Spec {
@@ -101,13 +104,24 @@ describe('mailchimp against its SDK description', () => {
     for (const r of sim.requests) expect(findIn(spec.neverCalled.operations, r.method, r.path), `${r.method} ${r.path}`).toBeUndefined();
   });
 
-  it('sends only query parameters the operation declares', () => {
+  it('sends only query parameters the operation declares, with values its filters take', () => {
     for (const r of sim.requests) {
       const operation = operationOf(r.method, r.path)!;
-      for (const key of new URLSearchParams(r.query).keys()) expect(operation.query, `${operation.sdk}?${key}`).toContain(key);
+      for (const [key, value] of new URLSearchParams(r.query)) {
+        expect(operation.query, `${operation.sdk}?${key}`).toContain(key);
+        const values = operation.queryValues?.[key];
+        if (values) expect(values, `${operation.sdk}?${key}=${value}`).toContain(value);
+      }
     }
     const listing = sim.requests.filter((r) => operationOf(r.method, r.path)?.sdk === 'campaigns.list');
     expect(listing.some((r) => new URLSearchParams(r.query).get('offset') === '3')).toBe(true);
+  });
+
+  it('has the simulator take exactly the filter values the SDK lists', () => {
+    const values = (sdk: string, key: string) => [...(spec.operations.find((o) => o.sdk === sdk)!.queryValues![key] ?? [])].sort();
+    expect([...LIST_STATUSES].sort()).toEqual(values('campaigns.list', 'status'));
+    expect([...CAMPAIGN_TYPES].sort()).toEqual(values('campaigns.list', 'type'));
+    expect([...EMAIL_STATUSES].sort()).toEqual(values('automations.list', 'status'));
   });
 
   it('sends bodies made of the fields the operation declares, and none where it takes none', () => {
