@@ -47,6 +47,16 @@ describe('mailchimp simulator world', () => {
     expect(loaded.state().filter((r) => r.live && r.scheduledAt !== null)).toEqual([]);
   });
 
+  it('serves /__sandbox/state outside the fault layer: no auth, no fault, not recorded', async () => {
+    const sim = make(new ManualClock(), { seed: 'sandbox' });
+    sim.faults.inject({ kind: 'server-error', times: Infinity });
+    const state = await sim.fetch(new Request(`${BASE}/__sandbox/state`));
+    expect(state.status).toBe(200);
+    expect(await state.json()).toEqual(sim.state());
+    expect((await call(sim, 'GET', '/3.0/ping')).status).toBe(500);
+    expect(sim.requests.map((r) => r.path)).toEqual(['/3.0/ping']);
+  });
+
   it('refuses to load what is not a Mailchimp world', () => {
     expect(() => make(new ManualClock(), { world: { campaigns: 'nope' } })).toThrow();
   });
