@@ -45,8 +45,8 @@ export const simCampaignSchema = z.object({
   /** Accepted by the schedule action but never shown on the campaign object: kept apart. */
   batchDelivery: batchDeliverySchema.nullable(),
   emailsSent: z.number().int(),
-  /** what its send checklist finds wrong (warnings, errors); empty when it is ready */
-  checklist: z.array(checklistItemSchema),
+  /** what its send checklist finds wrong (warnings, errors); empty when it is ready (and in worlds saved before checklists) */
+  checklist: z.array(checklistItemSchema).default([]),
 });
 export type SimCampaign = z.infer<typeof simCampaignSchema>;
 
@@ -80,8 +80,8 @@ export const worldDataSchema = z.object({
   campaigns: z.array(simCampaignSchema),
   automations: z.array(simAutomationSchema),
   serial: z.number().int().min(0),
-  /** the status a campaign shows after `actions/unschedule` (undocumented: see README) */
-  unscheduledStatus: z.enum(['save', 'paused']),
+  /** the status a campaign shows after `actions/unschedule` (undocumented: see README); worlds saved before it: `save` */
+  unscheduledStatus: z.enum(['save', 'paused']).default('save'),
 });
 export type WorldData = z.infer<typeof worldDataSchema>;
 

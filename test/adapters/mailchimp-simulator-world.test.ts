@@ -57,6 +57,17 @@ describe('mailchimp simulator world', () => {
     expect(sim.requests.map((r) => r.path)).toEqual(['/3.0/ping']);
   });
 
+  it('loads a world the sandbox saved before checklists and the unscheduled status existed', () => {
+    const clock = new ManualClock();
+    const sim = make(clock, { seed: 'sandbox' });
+    const saved = JSON.parse(JSON.stringify(sim.exportWorld())) as { campaigns: Array<Record<string, unknown>>; unscheduledStatus?: string };
+    for (const c of saved.campaigns) delete c.checklist;
+    delete saved.unscheduledStatus;
+    const loaded = make(clock, { world: saved as unknown as JsonValue });
+    expect(loaded.state()).toEqual(sim.state());
+    expect(loaded.world.unscheduledStatus).toBe('save');
+  });
+
   it('refuses to load what is not a Mailchimp world', () => {
     expect(() => make(new ManualClock(), { world: { campaigns: 'nope' } })).toThrow();
   });
