@@ -3,9 +3,10 @@
 // during the run: a missed item would be held, not restored (invariant 4), and fail the check.
 import type { HootsuiteSimulator } from '../adapters/hootsuite/simulator.js';
 import type { SimProfile } from '../adapters/hootsuite/simulator-world.js';
-import { MailchimpSimulator } from '../adapters/mailchimp/simulator.js';
+import type { MailchimpSimulator } from '../adapters/mailchimp/simulator.js';
 import type { MetaAdsSimulator } from '../adapters/meta-ads/simulator.js';
 import { seededRandom } from '../adapters/kit/simulator/seed.js';
+import type { Simulator } from '../adapters/kit/simulator/types.js';
 import type { Sandbox } from '../src/sandbox/sandbox.js';
 import type { Scenario } from './scenarios.js';
 
@@ -30,28 +31,16 @@ const COPY = [
 
 export function seedWorld(sandbox: Sandbox, scenario: Scenario): void {
   const now = Date.now();
-  seedHootsuite(hootsuiteSimulator(sandbox), scenario, now);
-  seedMeta(metaSimulator(sandbox), scenario, now);
-  seedMailchimp(simulator(sandbox, 'mailchimp-acme', MailchimpSimulator), scenario, now);
+  seedHootsuite(builtSimulator<HootsuiteSimulator>(sandbox, 'hootsuite-acme', 'hootsuite'), scenario, now);
+  seedMeta(builtSimulator<MetaAdsSimulator>(sandbox, 'meta-ads-acme', 'meta-ads'), scenario, now);
+  seedMailchimp(builtSimulator<MailchimpSimulator>(sandbox, 'mailchimp-acme', 'mailchimp'), scenario, now);
 }
 
-// Built on the kit's simulator builder: plain objects with their worlds, not class instances.
-function hootsuiteSimulator(sandbox: Sandbox): HootsuiteSimulator {
-  const found = sandbox.simulators.get('hootsuite-acme');
-  if (found?.platform !== 'hootsuite') throw new Error('the default config has no hootsuite-acme connection of the expected platform');
-  return found as HootsuiteSimulator;
-}
-
-function metaSimulator(sandbox: Sandbox): MetaAdsSimulator {
-  const found = sandbox.simulators.get('meta-ads-acme');
-  if (found?.platform !== 'meta-ads') throw new Error('the default config has no meta-ads-acme connection of the expected platform');
-  return found as MetaAdsSimulator;
-}
-
-function simulator<T>(sandbox: Sandbox, id: string, type: abstract new (...args: never[]) => T): T {
+// Built on the kit's simulator builder: a plain object with its world, not a class instance.
+function builtSimulator<S extends Simulator>(sandbox: Sandbox, id: string, platform: string): S {
   const found = sandbox.simulators.get(id);
-  if (!(found instanceof type)) throw new Error(`the default config has no ${id} connection of the expected platform`);
-  return found;
+  if (found?.platform !== platform) throw new Error(`the default config has no ${id} connection of the expected platform`);
+  return found as S;
 }
 
 function seedHootsuite(sim: HootsuiteSimulator, { world }: Scenario, now: number): void {
@@ -96,7 +85,7 @@ function seedMeta(sim: MetaAdsSimulator, { world, metaCallsPerHour }: Scenario, 
   for (let i = 0; i < world.metaAds.pausedByPeople; i++) add(world.metaAds.active + i, 'PAUSED');
 }
 
-function seedMailchimp(sim: MailchimpSimulator, { world }: Scenario, now: number): void {
+function seedMailchimp({ world: mailchimp }: MailchimpSimulator, { world }: Scenario, now: number): void {
   const list = { listId: 'a1b2c3d4e5', listName: 'Acme Newsletter', recipientCount: 48_210 };
   // Quarter hours (Mailchimp refuses other times) from 2 days to ~6 weeks ahead: beyond the
   // 24-hour lead Timewarp needs, so restoring every 7th campaign with Timewarp is accepted.
@@ -104,13 +93,13 @@ function seedMailchimp(sim: MailchimpSimulator, { world }: Scenario, now: number
   const n = world.mailchimp.scheduled;
   for (let i = 0; i < n; i++) {
     const sendAt = new Date(start + Math.floor((i * 40 * DAY) / Math.max(n, 1) / (15 * MINUTE)) * 15 * MINUTE);
-    sim.addCampaign({ ...list, status: 'schedule', sendAt, title: `Newsletter ${i}`, subjectLine: `This week at Acme, #${i}`, timewarp: i % 7 === 0 });
+    mailchimp.addCampaign({ ...list, status: 'schedule', sendAt, title: `Newsletter ${i}`, subjectLine: `This week at Acme, #${i}`, timewarp: i % 7 === 0 });
   }
-  for (let i = 0; i < world.mailchimp.drafts; i++) sim.addCampaign({ ...list, status: 'save', title: `Draft ${i}` });
+  for (let i = 0; i < world.mailchimp.drafts; i++) mailchimp.addCampaign({ ...list, status: 'save', title: `Draft ${i}` });
   for (let i = 0; i < world.mailchimp.automations; i++) {
-    sim.addAutomation({ ...list, title: `Welcome series ${i}`, emails: [{ subjectLine: 'Welcome!' }, { subjectLine: 'Our story', delayDays: 2 }] });
+    mailchimp.addAutomation({ ...list, title: `Welcome series ${i}`, emails: [{ subjectLine: 'Welcome!' }, { subjectLine: 'Our story', delayDays: 2 }] });
   }
   for (let i = 0; i < world.mailchimp.pausedAutomations; i++) {
-    sim.addAutomation({ ...list, title: `Win-back ${i} (paused)`, emails: [{ subjectLine: 'We miss you', status: 'paused' }] });
+    mailchimp.addAutomation({ ...list, title: `Win-back ${i} (paused)`, emails: [{ subjectLine: 'We miss you', status: 'paused' }] });
   }
 }

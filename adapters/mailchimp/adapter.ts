@@ -1,32 +1,58 @@
 // Mailchimp Marketing API v3.0: scheduled campaigns (unschedule → draft, schedule again later),
 // RSS campaigns and classic automations (true pause / resume, same ids). See README.md.
+import { auth } from '../kit/auth.js';
+import { bucket } from '../kit/buckets.js';
+import { createVendorClient, type VendorDeclaration } from '../kit/vendor-client.js';
 import type { PlatformAdapter } from '../types.js';
-import { connectMailchimp } from './client.js';
-import { CAPABILITIES } from './mappers.js';
-import { MIN_LEAD_MS, nextQuarterHour, TIMEWARP_LEAD_MS } from './schedule-time.js';
-import { mailchimpSettingsSchema, type MailchimpSettings } from './settings.js';
+import { mailchimpSettingsSchema, refusingClient, targetOf, type MailchimpSettings } from './adapter-settings.js';
+import { CAPABILITIES, leadTimeMs } from './mappers.js';
+import { MIN_LEAD_MS, nextQuarterHour } from './mappers-time.js';
+import { BULK, mailchimpOperations } from './operations.js';
+import { mailchimpSignals } from './signals.js';
 
-export type { MailchimpSettings } from './settings.js';
+export type { MailchimpSettings } from './adapter-settings.js';
+
+/**
+ * Mailchimp allows 10 simultaneous connections per account and answers a 429 beyond them; it
+ * sets no request-rate limit (https://mailchimp.com/developer/marketing/docs/fundamentals/#api-limits).
+ */
+export const MAILCHIMP: VendorDeclaration = {
+  name: 'Mailchimp',
+  // Each account has its own data center: `connect` always supplies https://<dc>.api.mailchimp.com.
+  baseUrl: 'https://us1.api.mailchimp.com',
+  buckets: {
+    connections: bucket.inFlight(10, { reason: "Mailchimp's 10 simultaneous connections per account", overriddenBy: 'maxInFlight' }),
+  },
+  signals: mailchimpSignals,
+};
 
 export const mailchimp: PlatformAdapter<MailchimpSettings> = {
   platform: 'mailchimp',
   displayName: 'Mailchimp',
   capabilities: [CAPABILITIES.campaign, CAPABILITIES.rss, CAPABILITIES.automation],
-  // One object per call: /3.0/batches exists but runs asynchronously (poll, then fetch a tar.gz
-  // of results), which cannot give per-item outcomes within one call.
-  bulk: { suspend: 1, restore: 1, inspect: 1 },
-  // Each lane has one request in flight; the client caps the connection at 10 (its limit).
+  bulk: BULK,
+  // Lanes of one request each (automation listings and inspects send two at once); the
+  // in-flight bucket caps the connection at Mailchimp's 10 whatever the lanes do.
   concurrency: 8,
   minLeadMs: MIN_LEAD_MS,
-  leadTimeMs: (item) => (item.snapshot.timewarp === true ? TIMEWARP_LEAD_MS : MIN_LEAD_MS),
+  // Timewarp campaigns: 24 hours (mappers-time.ts).
+  leadTimeMs,
   credentialKeys: ['apiKey'],
   accountIds: { required: false, label: 'audience (list) ids' },
   settingsSchema: mailchimpSettingsSchema,
   normalizeScheduleTime: nextQuarterHour,
-  connect: connectMailchimp,
-  // Loaded on demand: production code that runs no sandbox never imports the simulator.
-  loadSimulator: async () => {
-    const { MailchimpSimulator } = await import('./simulator.js');
-    return (options) => new MailchimpSimulator(options);
+
+  // Never throws: a missing key or an unusable data center fails each call instead (the core
+  // reports a connection whose calls fail, and a crisis pause goes on on the other platforms).
+  connect(ctx) {
+    const apiKey = ctx.credentials.apiKey ?? '';
+    const target = targetOf(apiKey, ctx.settings, ctx.baseUrl);
+    // HTTP Basic, any user name, the key as password (the SDK's `request.auth('user', apiKey)`).
+    const client = createVendorClient({ ...ctx, baseUrl: 'baseUrl' in target ? target.baseUrl : MAILCHIMP.baseUrl }, MAILCHIMP, { auth: auth.basic('crisis-pause', apiKey) });
+    if ('problem' in target) return mailchimpOperations(refusingClient(client, target.problem), { pageSize: 1, listIds: ctx.accountIds });
+    return mailchimpOperations(client, { pageSize: target.settings.pageSize, listIds: ctx.accountIds });
   },
+
+  // Loaded on demand: production code that runs no sandbox never imports the simulator.
+  loadSimulator: async () => (await import('./simulator.js')).createMailchimpSimulator,
 };

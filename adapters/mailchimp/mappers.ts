@@ -2,9 +2,9 @@
 // and the simulator both call them, so a listed fingerprint equals the sandbox's.
 import { z } from 'zod';
 import { fingerprint } from '../kit/fingerprint.js';
-import type { Capability, JsonObject, LiveItem, Observation } from '../types.js';
+import type { Capability, ItemRef, JsonObject, LiveItem, Observation } from '../types.js';
 import type { Automation, AutomationEmail, Campaign } from './schemas.js';
-import { canonicalTime } from './schedule-time.js';
+import { canonicalTime, MIN_LEAD_MS, TIMEWARP_LEAD_MS } from './mappers-time.js';
 
 export const CAPABILITIES = {
   campaign: { kind: 'email', method: 'unschedule', objectType: 'campaign' },
@@ -63,8 +63,13 @@ export function sortEmails<T extends { position?: number | undefined; id: string
   return [...emails].sort((a, b) => (a.position ?? 0) - (b.position ?? 0) || a.id.localeCompare(b.id));
 }
 
-// ---- liveness: what the platform would still send ----
+// ---- liveness: what a pause can still stop ----
 
+/**
+ * A one-off campaign is live while `schedule`. Once `sending` it is past stopping by unscheduling:
+ * so is a Timewarp campaign from 14 hours before its `schedule_time`, when Mailchimp starts sending
+ * it to the earliest time zones and shows it `sending` (see README, "Timewarp").
+ */
 export function campaignIsLive(c: Pick<Campaign, 'type' | 'status'>): boolean {
   return c.status === 'schedule' || (c.type === 'rss' && c.status === 'sending');
 }
@@ -93,6 +98,12 @@ export const automationSnapshotSchema = z.object({
   emails: z.array(z.object({ id: z.string(), status: z.string() })),
 });
 export type CampaignSnapshot = z.infer<typeof campaignSnapshotSchema>;
+
+/** How far ahead a restore must be: Timewarp campaigns 24 hours, anything else our 5 minutes. */
+export function leadTimeMs(item: Pick<ItemRef, 'snapshot'>): number {
+  const snapshot = campaignSnapshotSchema.safeParse(item.snapshot);
+  return snapshot.success && snapshot.data.timewarp ? TIMEWARP_LEAD_MS : MIN_LEAD_MS;
+}
 export type AutomationSnapshot = z.infer<typeof automationSnapshotSchema>;
 
 const titleOf = (c: Campaign): string => c.settings?.title || c.settings?.subject_line || `campaign ${c.id}`;

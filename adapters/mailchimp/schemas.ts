@@ -1,7 +1,7 @@
-// Loose schemas of the Mailchimp Marketing API v3.0 responses we read. Only the fields we use are
-// named; anything else Mailchimp adds passes through untouched (z.looseObject).
-// Field names and enums: https://mailchimp.com/developer/marketing/api/campaigns/ and
-// …/api/automation/ (mirrored by Mailchimp's generated SDK, mailchimp-marketing-typescript-sdk).
+// Loose zod schemas of the Mailchimp Marketing API v3.0 answers we read, and of the one body we
+// send. Only the fields we use are named; anything else Mailchimp adds passes through untouched
+// (z.looseObject). Field names and enums: https://mailchimp.com/developer/marketing/api/campaigns/
+// and …/api/automation/, as Mailchimp's own SDKs describe them (test/specs/mailchimp/).
 import { z } from 'zod';
 
 /** RFC 7807 problem document: https://mailchimp.com/developer/marketing/docs/errors/ */
@@ -15,6 +15,7 @@ export const problemSchema = z.looseObject({
 });
 export type Problem = z.infer<typeof problemSchema>;
 
+/** `{"health_status": "Everything's Chimpy!"}` */
 export const pingSchema = z.looseObject({ health_status: z.string() });
 
 const recipientsSchema = z.looseObject({
@@ -57,13 +58,20 @@ export const campaignListSchema = z.looseObject({
   total_items: z.number().int().nonnegative(),
 });
 
+/** `GET /campaigns/{id}/send-checklist`: is_ready, and items typed success | warning | error. */
+export const sendChecklistSchema = z.looseObject({
+  is_ready: z.boolean().optional(),
+  items: z
+    .array(z.looseObject({ type: z.string().optional(), id: z.number().optional(), heading: z.string().optional(), details: z.string().optional() }))
+    .optional(),
+});
+export type SendChecklist = z.infer<typeof sendChecklistSchema>;
+
 /** Workflow and email `status`: save | paused | sending. */
 export const automationSchema = z.looseObject({
   id: z.string(),
   status: z.string(),
-  settings: z
-    .looseObject({ title: z.string().optional(), from_name: z.string().optional(), reply_to: z.string().optional() })
-    .optional(),
+  settings: z.looseObject({ title: z.string().optional(), from_name: z.string().optional(), reply_to: z.string().optional() }).optional(),
   recipients: recipientsSchema.optional(),
   trigger_settings: z.unknown().optional(),
 });
@@ -86,3 +94,14 @@ export const automationEmailListSchema = z.looseObject({
   emails: z.array(automationEmailSchema),
   total_items: z.number().optional(),
 });
+
+/**
+ * The body of `POST /campaigns/{id}/actions/schedule` (SDK request CreateActionScheduleCampaigns):
+ * `schedule_time` UTC ISO 8601 on a quarter hour; Timewarp and batch delivery exclude each other.
+ */
+export const scheduleBodySchema = z.object({
+  schedule_time: z.string(),
+  timewarp: z.boolean().optional(),
+  batch_delivery: z.object({ batch_delay: z.number().int(), batch_count: z.number().int() }).optional(),
+});
+export type ScheduleBody = z.infer<typeof scheduleBodySchema>;

@@ -3,8 +3,7 @@
 // send is more than two hours away so nothing goes out during a demo. The kit's one seeding
 // signature: seed(world, {clock, accountIds, random}).
 import type { SimulatorSeed } from '../kit/simulator/seed.js';
-import { nextQuarterHour } from './schedule-time.js';
-import { addAutomation, addCampaign } from './simulator-input.js';
+import { nextQuarterHour } from './mappers-time.js';
 import type { MailchimpWorld } from './simulator-world.js';
 
 const HOUR = 3_600_000;
@@ -39,7 +38,7 @@ export const seedMailchimp: SimulatorSeed<MailchimpWorld> = (world, { clock, acc
   const at = (hours: number): Date => nextQuarterHour(new Date(now + hours * HOUR + Math.floor(random() * 4) * 15 * 60_000));
 
   SCHEDULED.forEach((s, i) => {
-    addCampaign(world, {
+    world.addCampaign({
       ...(i === 1 ? lists.vip : lists.main),
       type: 'plaintext' in s ? 'plaintext' : 'regular',
       status: 'schedule',
@@ -51,31 +50,31 @@ export const seedMailchimp: SimulatorSeed<MailchimpWorld> = (world, { clock, acc
       batchDelivery: 'batch' in s ? s.batch : null,
     });
   });
-  for (const d of DRAFTS) addCampaign(world, { ...lists.main, status: 'save', title: d.title, subjectLine: d.subject });
-  for (const s of SENT) addCampaign(world, { ...lists.main, status: 'sent', sendAt: new Date(now - s.hoursAgo * HOUR), title: s.title, subjectLine: s.subject });
-  addCampaign(world, { ...lists.main, type: 'rss', status: 'sending', title: 'Blog Roundup (RSS)', subjectLine: 'New on the Acme blog: *|RSSITEM:TITLE|*' });
-  addCampaign(world, { ...lists.vip, type: 'rss', status: 'paused', title: 'Product Updates (RSS, paused)', subjectLine: 'What’s new at Acme' });
+  for (const d of DRAFTS) world.addCampaign({ ...lists.main, status: 'save', title: d.title, subjectLine: d.subject });
+  for (const s of SENT) world.addCampaign({ ...lists.main, status: 'sent', sendAt: new Date(now - s.hoursAgo * HOUR), title: s.title, subjectLine: s.subject });
+  world.addCampaign({ ...lists.main, type: 'rss', status: 'sending', title: 'Blog Roundup (RSS)', subjectLine: 'New on the Acme blog: *|RSSITEM:TITLE|*' });
+  world.addCampaign({ ...lists.vip, type: 'rss', status: 'paused', title: 'Product Updates (RSS, paused)', subjectLine: 'What’s new at Acme' });
 
-  addAutomation(world, {
+  world.addAutomation({
     ...lists.main,
     title: 'Welcome Series',
     emails: [{ subjectLine: 'Welcome to Acme!' }, { subjectLine: 'Our story, in 60 seconds', delayDays: 2 }, { subjectLine: '10% off your first order', delayDays: 5 }],
   });
-  addAutomation(world, {
+  world.addAutomation({
     ...lists.main,
     title: 'Abandoned Cart',
     workflowType: 'abandonedCart',
     emails: [{ subjectLine: 'You left something behind' }, { subjectLine: 'Still thinking it over?', delayDays: 1 }],
   });
   // A person paused the second email of this one: restore must leave it paused.
-  addAutomation(world, {
+  world.addAutomation({
     ...lists.vip,
     title: 'Birthday Rewards',
     workflowType: 'dateAdded',
     emails: [{ subjectLine: 'Happy birthday — a gift inside' }, { subjectLine: 'Your birthday gift expires soon', status: 'paused', delayDays: 7 }],
   });
   // Paused by a person: never listed, never touched.
-  addAutomation(world, {
+  world.addAutomation({
     ...lists.main,
     title: 'Win-back (paused)',
     workflowType: 'emailFollowup',

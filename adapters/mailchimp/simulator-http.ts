@@ -1,8 +1,9 @@
-// HTTP details of the fake Mailchimp: problem+json answers, API-key authentication, partial
-// responses (`fields` / `exclude_fields`).
+// HTTP details of the fake Mailchimp: problem+json answers, its throttling answers, API-key
+// authentication, partial responses (`fields` / `exclude_fields`).
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
-import { dcFromKey } from './settings.js';
+import { basicPassword, bearerToken } from '../kit/simulator/requests.js';
+import { dcFromKey } from './adapter-settings.js';
 import { SimProblem } from './simulator-world.js';
 
 const ERROR_DOCS = 'https://mailchimp.com/developer/marketing/docs/errors/';
@@ -23,24 +24,22 @@ export function problemResponse(problem: SimProblem, headers: Record<string, str
   });
 }
 
-export const tooManyRequests = (): Response =>
-  problemResponse(new SimProblem(429, 'Too Many Requests', 'You have exceeded the limit of 10 simultaneous connections.'));
+/**
+ * Mailchimp's throttling answers: the documented 429 problem body (error glossary:
+ * "TooManyRequests … You have exceeded the limit of 10 simultaneous connections."), and "at
+ * exceptionally high volumes … an HTTP 429 or 403 without a JSON body" (Fundamentals page).
+ */
+export const THROTTLES = {
+  'too-many-requests': () => problemResponse(new SimProblem(429, 'Too Many Requests', 'You have exceeded the limit of 10 simultaneous connections.')),
+  'bare-429': () => new Response(null, { status: 429 }),
+  'bare-403': () => new Response(null, { status: 403 }),
+} as const;
 
 export const internalError = (): Response =>
   problemResponse(new SimProblem(500, 'Internal Server Error', 'An unexpected internal error has occurred. Please contact Support for more information.'));
 
 /** The API key of a request: HTTP Basic (any user name, key as password) or `Bearer <key>`. */
-export function apiKeyOf(c: Context): string | null {
-  const header = c.req.header('authorization') ?? '';
-  const basic = /^Basic\s+(.+)$/i.exec(header);
-  if (basic?.[1]) {
-    const decoded = Buffer.from(basic[1].trim(), 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    return colon >= 0 ? decoded.slice(colon + 1) : null;
-  }
-  const bearer = /^Bearer\s+(.+)$/i.exec(header);
-  return bearer?.[1]?.trim() ?? null;
-}
+export const apiKeyOf = (c: Context): string | null => basicPassword(c) ?? bearerToken(c);
 
 /** Mailchimp's 401s, or null when the key is accepted on this host. */
 export function authProblem(c: Context, accepted: readonly string[]): SimProblem | null {
@@ -107,3 +106,51 @@ function omit(value: unknown, trie: Trie): unknown {
   }
   return out;
 }
+
+// ---- helpers for the routes ----
+
+/** An action endpoint: Mailchimp answers `204 No Content`. */
+export const action =
+  (run: (c: Context) => void | Promise<void>) =>
+  async (c: Context): Promise<Response> => {
+    await run(c);
+    return new Response(null, { status: 204 });
+  };
+
+export const invalid = (field: string, message: string): SimProblem =>
+  new SimProblem(400, 'Invalid Resource', "The resource submitted could not be validated. For field-specific details, see the 'errors' array.", [{ field, message }]);
+
+/** A JSON answer, cut down by the request's `fields` / `exclude_fields`. */
+export function respond(c: Context, body: unknown): Response {
+  return c.json(partialResponse(body, c.req.query('fields'), c.req.query('exclude_fields')) as object);
+}
+
+/** A query parameter that takes one of a few values, or nothing. */
+export function oneOf<T extends string>(c: Context, name: string, allowed: readonly T[]): T | undefined {
+  const value = c.req.query(name);
+  if (value === undefined || value === '') return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw invalid(name, `Must be one of: ${allowed.join(', ')}.`);
+  return value as T;
+}
+
+/** `count` default 10, at most 1000; `offset` default 0. */
+export function paging(c: Context): { count: number; offset: number } {
+  const count = Number(c.req.query('count') ?? 10);
+  const offset = Number(c.req.query('offset') ?? 0);
+  if (!Number.isInteger(count) || count < 1 || count > 1000) throw invalid('count', 'Must be an integer from 1 to 1000.');
+  if (!Number.isInteger(offset) || offset < 0) throw invalid('offset', 'Must be a non-negative integer.');
+  return { count, offset };
+}
+
+/** A path parameter (Hono's route typing is lost through the `action` wrapper). */
+export const param = (c: Context, name: string): string => c.req.param(name) ?? '';
+
+export async function readJson(c: Context): Promise<unknown> {
+  try {
+    return await c.req.json();
+  } catch {
+    throw new SimProblem(400, 'JSON Parse Error', 'We encountered an unspecified JSON parsing error.');
+  }
+}
+
+export const originOf = (c: Context): string => new URL(c.req.url).origin;

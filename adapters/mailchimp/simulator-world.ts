@@ -1,11 +1,19 @@
-// The fake account's state and the rules Mailchimp applies to it, without any HTTP.
+// The simulator's world: a Mailchimp account's campaigns and classic automations, and the rules
+// Mailchimp applies to them, without any HTTP. Time passes lazily: when the world is next read, a
+// scheduled campaign whose time has come is sent, and a Timewarp campaign is `sending` from 14
+// hours before its time (the earliest time zone) until 12 hours after it (the last).
 import { createHash } from 'node:crypto';
 import type { SandboxItem } from '../kit/simulator/types.js';
-import { z } from 'zod';
+import { SimWorld } from '../kit/simulator/world.js';
 import type { Clock, JsonValue } from '../types.js';
 import { automationFingerprint, automationIsLive, campaignFingerprint, campaignIsLive, campaignScheduledAt } from './mappers.js';
-import { automationJson, campaignJson, emailJson, type BatchDelivery, type SimAutomation, type SimCampaign, type SimEmail } from './simulator-model.js';
-import { isOnQuarterHour, TIMEWARP_LEAD_MS } from './schedule-time.js';
+import { automationJson, campaignJson, emailJson } from './simulator-json.js';
+import { automationStatus, worldDataSchema, type ChecklistItem, type SimAutomation, type SimCampaign, type SimEmail } from './simulator-world-data.js';
+import { byCreateTime, byDue, bySendTime, dueAt, IndexedSet } from './simulator-world-index.js';
+import { automationFrom, campaignFrom, type AutomationInput, type CampaignInput } from './simulator-world-input.js';
+
+export type { SimAutomation, SimCampaign, SimEmail } from './simulator-world-data.js';
+export type { AutomationInput, CampaignInput } from './simulator-world-input.js';
 
 /** A Mailchimp error answer, thrown by the rules and written as problem+json by the HTTP layer. */
 export class SimProblem extends Error {
@@ -20,141 +28,34 @@ export class SimProblem extends Error {
 }
 
 export const notFound = (): SimProblem => new SimProblem(404, 'Resource Not Found', 'The requested resource could not be found.');
-const invalidAction = (detail: string): SimProblem => new SimProblem(400, 'Invalid Action', detail);
-const invalidField = (field: string, message: string): SimProblem =>
-  new SimProblem(400, 'Invalid Resource', "The resource submitted could not be validated. For field-specific details, see the 'errors' array.", [{ field, message }]);
 
-
-export class MailchimpWorld {
-  readonly campaigns = new Map<string, SimCampaign>();
-  readonly automations = new Map<string, SimAutomation>();
+export class MailchimpWorld extends SimWorld {
+  readonly campaigns = new IndexedSet<SimCampaign>();
+  readonly automations = new IndexedSet<SimAutomation>();
   #serial = 0;
+  #unscheduledStatus: 'save' | 'paused' = 'save';
 
-  constructor(readonly clock: Clock) {}
-
-  /** Mailchimp-looking ids: 10 hex characters, deterministic. */
-  nextId(kind: string): string {
-    this.#serial++;
-    return createHash('sha1').update(`${kind}:${this.#serial}`).digest('hex').slice(0, 10);
+  constructor(readonly clock: Clock) {
+    super();
   }
 
-  nextWebId(): number {
-    return 100_000 + this.#serial;
-  }
-
-  /** Time passes lazily: a scheduled campaign whose time has come has been sent. */
-  tick(): void {
-    const now = this.clock.now().getTime();
-    for (const c of this.campaigns.values()) {
-      if (c.status === 'schedule' && c.sendTime !== null && Date.parse(c.sendTime) <= now) {
-        c.status = 'sent';
-        c.emailsSent = c.recipientCount;
-        c.batchDelivery = null;
-      }
-    }
-  }
-
-  campaign(id: string): SimCampaign {
-    const c = this.campaigns.get(id);
-    if (!c) throw notFound();
-    return c;
-  }
-
-  automation(id: string): SimAutomation {
-    const a = this.automations.get(id);
-    if (!a) throw notFound();
-    return a;
-  }
-
-  email(workflowId: string, emailId: string): SimEmail {
-    const e = this.automation(workflowId).emails.find((x) => x.id === emailId);
-    if (!e) throw notFound();
-    return e;
-  }
-
-  // POST /campaigns/{id}/actions/unschedule: back to a draft. Assumed (unconfirmed) to drop the
-  // write-only batch-delivery choice; Timewarp is a campaign setting and stays.
-  unschedule(id: string): void {
-    const c = this.campaign(id);
-    if (c.status !== 'schedule') throw invalidAction(`This campaign cannot be unscheduled: its status is "${c.status}".`);
-    c.status = 'save';
-    c.sendTime = null;
-    c.batchDelivery = null;
-  }
-
-  // POST /campaigns/{id}/actions/schedule
-  schedule(id: string, body: { schedule_time: string; timewarp?: boolean | undefined; batch_delivery?: BatchDelivery | undefined }): void {
-    const c = this.campaign(id);
-    if (c.type === 'rss') throw invalidAction('RSS campaigns cannot be scheduled; use the send action.');
-    if (c.status !== 'save' && c.status !== 'paused') throw invalidAction(`This campaign cannot be scheduled: its status is "${c.status}".`);
-    const at = new Date(body.schedule_time);
-    if (Number.isNaN(at.getTime())) throw invalidField('schedule_time', 'Must be an ISO 8601 date and time.');
-    if (!isOnQuarterHour(at)) throw invalidField('schedule_time', 'Campaigns may only be scheduled to send on the quarter-hour (:00, :15, :30, :45).');
-    const lead = at.getTime() - this.clock.now().getTime();
-    if (lead <= 0) throw invalidField('schedule_time', 'The schedule time must be in the future.');
-    const timewarp = body.timewarp ?? false;
-    if (timewarp && body.batch_delivery) throw invalidField('batch_delivery', 'Batch delivery cannot be combined with Timewarp.');
-    if (timewarp && lead < TIMEWARP_LEAD_MS) throw invalidField('schedule_time', 'Timewarp campaigns must be scheduled at least 24 hours in advance.');
-    c.status = 'schedule';
-    c.sendTime = at.toISOString();
-    c.settings.timewarp = timewarp;
-    c.batchDelivery = body.batch_delivery ?? null;
-  }
-
-  // POST /campaigns/{id}/actions/pause and …/resume: RSS-driven campaigns only.
-  pauseRss(id: string): void {
-    const c = this.campaign(id);
-    if (c.type !== 'rss' || c.status !== 'sending') throw invalidAction('Only a sending RSS campaign can be paused.');
-    c.status = 'paused';
-  }
-
-  resumeRss(id: string): void {
-    const c = this.campaign(id);
-    if (c.type !== 'rss' || c.status !== 'paused') throw invalidAction('Only a paused RSS campaign can be resumed.');
-    c.status = 'sending';
-  }
-
-  // POST /automations/{id}/actions/pause-all-emails and start-all-emails (idempotent here).
-  pauseAll(id: string): void {
-    const a = this.automation(id);
-    if (a.draft) throw invalidAction('This automation has not been started.');
-    for (const e of a.emails) if (e.status === 'sending') e.status = 'paused';
-  }
-
-  startAll(id: string): void {
-    const a = this.automation(id);
-    a.draft = false;
-    for (const e of a.emails) e.status = 'sending';
-  }
-
-  // POST /automations/{id}/emails/{email_id}/actions/pause and …/start
-  pauseEmail(workflowId: string, emailId: string): void {
-    const e = this.email(workflowId, emailId);
-    if (e.status !== 'sending') throw invalidAction('This automation email is not sending.');
-    e.status = 'paused';
-  }
-
-  startEmail(workflowId: string, emailId: string): void {
-    const e = this.email(workflowId, emailId);
-    if (e.status === 'sending') throw invalidAction('This automation email is already sending.');
-    e.status = 'sending';
-    this.automation(workflowId).draft = false;
-  }
-
-  /** Everything `load` needs to bring this account back (the sandbox keeps it across restarts). */
-  exportData(): JsonValue {
-    return JSON.parse(JSON.stringify({ campaigns: [...this.campaigns.values()], automations: [...this.automations.values()], serial: this.#serial })) as JsonValue;
-  }
-
-  load(data: unknown): void {
+  static load(data: unknown, clock: Clock): MailchimpWorld {
     const parsed = worldDataSchema.parse(data);
-    for (const c of parsed.campaigns as unknown as SimCampaign[]) this.campaigns.set(c.id, c);
-    for (const a of parsed.automations as unknown as SimAutomation[]) this.automations.set(a.id, a);
-    this.#serial = parsed.serial;
+    const world = new MailchimpWorld(clock);
+    for (const c of parsed.campaigns) world.campaigns.add(c);
+    for (const a of parsed.automations) world.automations.add(a);
+    world.#serial = parsed.serial;
+    world.#unscheduledStatus = parsed.unscheduledStatus;
+    return world;
+  }
+
+  exportData(): JsonValue {
+    const data = { campaigns: [...this.campaigns.values()], automations: [...this.automations.values()], serial: this.#serial, unscheduledStatus: this.#unscheduledStatus };
+    return JSON.parse(JSON.stringify(worldDataSchema.parse(data))) as JsonValue;
   }
 
   state(): SandboxItem[] {
-    this.tick();
+    this.advance();
     const rows: SandboxItem[] = [];
     for (const c of this.campaigns.values()) {
       const json = campaignJson(c);
@@ -167,10 +68,124 @@ export class MailchimpWorld {
     }
     return rows;
   }
-}
 
-const worldDataSchema = z.object({
-  campaigns: z.array(z.looseObject({ id: z.string(), status: z.string() })),
-  automations: z.array(z.looseObject({ id: z.string(), emails: z.array(z.looseObject({ id: z.string() })) })),
-  serial: z.number().int().min(0),
-});
+  // ---- seeding and inspection: tests, the sandbox seed, the benchmark (copies out) ----
+
+  addCampaign(input: CampaignInput = {}): SimCampaign {
+    const campaign = campaignFrom(this, input);
+    this.campaigns.add(campaign);
+    this.changed();
+    return structuredClone(campaign);
+  }
+
+  addAutomation(input: AutomationInput): SimAutomation {
+    const automation = automationFrom(this, input);
+    this.automations.add(automation);
+    this.changed();
+    return structuredClone(automation);
+  }
+
+  campaign(id: string): SimCampaign | undefined {
+    this.advance();
+    const c = this.campaigns.get(id);
+    return c && structuredClone(c);
+  }
+
+  automation(id: string): (SimAutomation & { status: string }) | undefined {
+    const a = this.automations.get(id);
+    return a && { ...structuredClone(a), status: automationStatus(a) };
+  }
+
+  /** Someone deletes a campaign in the Mailchimp app (never us: invariant 9). */
+  removeCampaign(id: string): void {
+    const c = this.campaigns.get(id);
+    if (c) this.campaigns.delete(c);
+    this.changed();
+  }
+
+  /** What the campaign's send checklist finds wrong; an `error` item makes Mailchimp refuse to schedule it. */
+  setChecklist(id: string, items: ChecklistItem[]): void {
+    this.changeCampaign(this.findCampaign(id), (c) => (c.checklist = items));
+  }
+
+  /** What a campaign shows after `actions/unschedule`: Mailchimp does not document it (README). */
+  get unscheduledStatus(): 'save' | 'paused' {
+    return this.#unscheduledStatus;
+  }
+
+  setUnscheduledStatus(status: 'save' | 'paused'): void {
+    this.#unscheduledStatus = status;
+    this.changed();
+  }
+
+  // ---- the platform's rules, for the routes ----
+
+  /** Time passes: campaigns whose moment has come start sending, or are sent. */
+  advance(): void {
+    const due = this.campaigns.view('due', (c) => dueAt(c) !== null, byDue);
+    const now = this.clock.now().getTime();
+    let changed = false;
+    for (let next = due.at(0); next && dueAt(next)! <= now; next = due.at(0)) {
+      this.campaigns.update(next, (c) => {
+        const timewarpStarts = c.status === 'schedule' && c.settings.timewarp;
+        c.status = timewarpStarts ? 'sending' : 'sent';
+        if (!timewarpStarts) c.emailsSent = c.recipientCount;
+        c.batchDelivery = null;
+      });
+      changed = true;
+    }
+    if (changed) this.changed();
+  }
+
+  /** Campaigns matching the list filters, in `sort_field` order (ascending), as an index. */
+  campaignView(filter: { status?: string | undefined; type?: string | undefined; listId?: string | undefined }, order: 'create_time' | 'send_time') {
+    const { status, type, listId } = filter;
+    const key = `${order}|${status ?? ''}|${type ?? ''}|${listId ?? ''}`;
+    const matches = (c: SimCampaign) => (!status || c.status === status) && (!type || c.type === type) && (!listId || c.listId === listId);
+    return this.campaigns.view(key, matches, order === 'send_time' ? bySendTime : byCreateTime);
+  }
+
+  /** Automations in one workflow status (or all), in creation order. */
+  automationView(status: string | undefined) {
+    return this.automations.view(status ?? '', (a) => !status || automationStatus(a) === status, byCreateTime);
+  }
+
+  findCampaign(id: string): SimCampaign {
+    this.advance();
+    const c = this.campaigns.get(id);
+    if (!c) throw notFound();
+    return c;
+  }
+
+  findAutomation(id: string): SimAutomation {
+    const a = this.automations.get(id);
+    if (!a) throw notFound();
+    return a;
+  }
+
+  findEmail(workflowId: string, emailId: string): SimEmail {
+    const e = this.findAutomation(workflowId).emails.find((x) => x.id === emailId);
+    if (!e) throw notFound();
+    return e;
+  }
+
+  changeCampaign(c: SimCampaign, change: (c: SimCampaign) => void): void {
+    this.campaigns.update(c, change);
+    this.changed();
+  }
+
+  changeAutomation(a: SimAutomation, change: (a: SimAutomation) => void): void {
+    this.automations.update(a, change);
+    this.changed();
+  }
+
+  /** Mailchimp-looking ids: 10 hex characters, deterministic. */
+  nextId(kind: string): string {
+    this.#serial++;
+    return createHash('sha1').update(`${kind}:${this.#serial}`).digest('hex').slice(0, 10);
+  }
+
+  nextWebId(): number {
+    return 100_000 + this.#serial;
+  }
+}

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ADAPTERS = path.resolve(import.meta.dirname, '../../adapters');
-/** Platforms on the kit; mailchimp joins when it is ported. */
-const PORTED = ['hootsuite', 'meta-ads'];
+/** Every platform folder: each is on the kit. */
+const PORTED = ['hootsuite', 'meta-ads', 'mailchimp'];
 
 const REQUIRED = ['README.md', 'adapter.ts', 'api.ts', 'schemas.ts', 'signals.ts', 'mappers.ts', 'operations.ts', 'simulator.ts', 'simulator-world.ts', 'seed.ts'];
 /** A file beyond the set carries one of its stems and a topic: api-campaigns.ts, simulator-listing.ts. */

@@ -2,13 +2,13 @@
 // automations with an email a person paused, RSS, races — and the sandbox seed.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mailchimp } from '../../adapters/mailchimp/adapter.js';
-import { MailchimpSimulator } from '../../adapters/mailchimp/simulator.js';
-import type { AdapterClient, LiveItem, Outcome, RestoreRequest } from '../../adapters/types.js';
+import { createMailchimpSimulator, type MailchimpSimulator } from '../../adapters/mailchimp/simulator.js';
+import { schedule } from '../../adapters/mailchimp/simulator-world-rules.js';
+import type { AdapterClient, LiveItem } from '../../adapters/types.js';
 import { DAY, HOUR, MINUTE, ManualClock } from '../support/clock.js';
-import { routeToSimulator, useMsw } from '../support/msw.js';
 import { listAll as listLive, toRef } from './live-items.js';
+import { one, restoreRequest, useMailchimp } from './mailchimp-fixture.js';
 
-const BASE_URL = 'https://us14.api.mailchimp.com';
 const API_KEY = '0a1b2c3d4e5f60718293a4b5c6d7e8f9-us14';
 
 describe('mailchimp normalizeScheduleTime', () => {
@@ -22,23 +22,16 @@ describe('mailchimp normalizeScheduleTime', () => {
 });
 
 describe('mailchimp suspend and restore', () => {
-  const server = useMsw();
+  const mc = useMailchimp(API_KEY);
   let clock: ManualClock;
   let sim: MailchimpSimulator;
   let client: AdapterClient;
-
-  beforeEach(() => {
-    clock = new ManualClock();
-    sim = new MailchimpSimulator({ clock, credentials: { apiKey: API_KEY }, accountIds: [], seed: 'empty' });
-    routeToSimulator(server, BASE_URL, sim);
-    client = mailchimp.connect({ connectionId: 'mc', accountIds: [], settings: { pageSize: 1000 }, credentials: { apiKey: API_KEY }, timeoutMs: 5_000, clock });
-  });
+  beforeEach(() => ({ clock, sim, client } = mc));
 
   const at = (hours: number): Date => new Date(clock.now().getTime() + hours * HOUR);
   const listAll = (): Promise<LiveItem[]> => listLive(client, 'email');
   const ref = toRef;
-  const restoreReq = (i: LiveItem, scheduledAt = i.scheduledAt): RestoreRequest => ({ ...ref(i), scheduledAt, mayExist: false });
-  const one = async (p: Promise<Outcome[]>): Promise<Outcome> => (await p)[0]!;
+  const restoreReq = restoreRequest;
   const posts = () => sim.requests.filter((r) => r.method !== 'GET');
   const only = async (): Promise<LiveItem> => {
     const items = await listAll();
@@ -47,84 +40,84 @@ describe('mailchimp suspend and restore', () => {
   };
 
   it('unschedules to a draft and schedules back at the stored time, same id', async () => {
-    const c = sim.addCampaign({ sendAt: at(5) });
+    const c = sim.world.addCampaign({ sendAt: at(5) });
     const item = await only();
     expect(await one(client.suspend([ref(item)]))).toEqual({ kind: 'ok', externalId: c.id, status: 'save' });
-    expect(sim.campaign(c.id)).toMatchObject({ status: 'save', sendTime: null });
+    expect(sim.world.campaign(c.id)).toMatchObject({ status: 'save', sendTime: null });
     expect(await one(client.restore([restoreReq(item)]))).toEqual({ kind: 'ok', externalId: c.id, status: 'schedule' });
-    expect(sim.campaign(c.id)).toMatchObject({ status: 'schedule', sendTime: item.scheduledAt });
+    expect(sim.world.campaign(c.id)).toMatchObject({ status: 'schedule', sendTime: item.scheduledAt });
     const body = JSON.parse(posts().at(-1)!.body) as Record<string, unknown>;
     expect(body).toEqual({ schedule_time: item.scheduledAt!.replace('.000Z', 'Z'), timewarp: false });
   });
 
   it('suspending twice (a retried call that had applied) succeeds with a note', async () => {
-    const c = sim.addCampaign({ sendAt: at(5) });
+    const c = sim.world.addCampaign({ sendAt: at(5) });
     const item = await only();
     await client.suspend([ref(item)]);
     expect(await one(client.suspend([ref(item)]))).toEqual({ kind: 'ok', externalId: c.id, status: 'save', note: 'already unscheduled' });
-    expect(sim.campaign(c.id)).toMatchObject({ status: 'save', sendTime: null });
+    expect(sim.world.campaign(c.id)).toMatchObject({ status: 'save', sendTime: null });
   });
 
   it('suspending an automation twice succeeds; the second pause changes nothing', async () => {
-    const a = sim.addAutomation({ emails: [{ subjectLine: 'Welcome' }] });
+    const a = sim.world.addAutomation({ emails: [{ subjectLine: 'Welcome' }] });
     const item = await only();
     expect(await one(client.suspend([ref(item)]))).toMatchObject({ kind: 'ok', status: 'paused' });
     expect(await one(client.suspend([ref(item)]))).toMatchObject({ kind: 'ok', externalId: a.id, status: 'paused' });
-    expect(sim.automation(a.id)?.status).toBe('paused');
+    expect(sim.world.automation(a.id)?.status).toBe('paused');
   });
 
   it('rejects a restore at a past time, or off the quarter hour, as invalid_request and leaves the draft', async () => {
-    const c = sim.addCampaign({ sendAt: at(2) });
+    const c = sim.world.addCampaign({ sendAt: at(2) });
     const item = await only();
     await client.suspend([ref(item)]);
     clock.advance(3 * HOUR); // the campaign was missed while suspended: it must not have gone out
-    expect(sim.campaign(c.id)).toMatchObject({ status: 'save' });
+    expect(sim.world.campaign(c.id)).toMatchObject({ status: 'save' });
     const past = await one(client.restore([restoreReq(item)]));
     expect(past).toMatchObject({ kind: 'error', error: { code: 'invalid_request', retryable: false } });
     expect(past.kind === 'error' && past.error.message).toContain('schedule_time');
     const offQuarter = await one(client.restore([restoreReq(item, new Date(clock.now().getTime() + 2 * HOUR + 7 * MINUTE).toISOString())]));
     expect(offQuarter).toMatchObject({ kind: 'error', error: { code: 'invalid_request' } });
-    expect(sim.campaign(c.id)).toMatchObject({ status: 'save', sendTime: null });
+    expect(sim.world.campaign(c.id)).toMatchObject({ status: 'save', sendTime: null });
     // a new, normalized time is accepted
     const later = mailchimp.normalizeScheduleTime(new Date(clock.now().getTime() + 2 * HOUR + 7 * MINUTE)).toISOString();
     expect(await one(client.restore([restoreReq(item, later)]))).toMatchObject({ kind: 'ok', status: 'schedule' });
-    expect(sim.campaign(c.id)?.sendTime).toBe(later);
+    expect(sim.world.campaign(c.id)?.sendTime).toBe(later);
   });
 
   it('Timewarp survives suspend and restore (re-supplied to the schedule action)', async () => {
-    const c = sim.addCampaign({ sendAt: at(48), timewarp: true });
+    const c = sim.world.addCampaign({ sendAt: at(48), timewarp: true });
     const item = await only();
     await client.suspend([ref(item)]);
-    expect(sim.campaign(c.id)?.settings.timewarp).toBe(true); // a campaign setting: unschedule keeps it
+    expect(sim.world.campaign(c.id)?.settings.timewarp).toBe(true); // a campaign setting: unschedule keeps it
     await client.restore([restoreReq(item)]);
-    expect(sim.campaign(c.id)).toMatchObject({ status: 'schedule', settings: { timewarp: true } });
+    expect(sim.world.campaign(c.id)).toMatchObject({ status: 'schedule', settings: { timewarp: true } });
     expect(JSON.parse(posts().at(-1)!.body)).toMatchObject({ timewarp: true });
     expect(sim.state().find((r) => r.id === c.id)?.fingerprint).toBe(item.fingerprint);
   });
 
   it('a Timewarp campaign cannot be restored less than 24 hours ahead: visible invalid_request, still a draft', async () => {
-    const c = sim.addCampaign({ sendAt: at(30), timewarp: true });
+    const c = sim.world.addCampaign({ sendAt: at(30), timewarp: true });
     const item = await only();
     await client.suspend([ref(item)]);
     clock.advance(12 * HOUR);
     const outcome = await one(client.restore([restoreReq(item)]));
     expect(outcome).toMatchObject({ kind: 'error', error: { code: 'invalid_request' } });
-    expect(sim.campaign(c.id)?.status).toBe('save');
+    expect(sim.world.campaign(c.id)?.status).toBe('save');
   });
 
   it('batch delivery is write-only on Mailchimp: it cannot be snapshotted, so a restore schedules without it', async () => {
-    const c = sim.addCampaign({ sendAt: at(20), batchDelivery: { batch_count: 4, batch_delay: 30 } });
+    const c = sim.world.addCampaign({ sendAt: at(20), batchDelivery: { batch_count: 4, batch_delay: 30 } });
     const item = await only();
     expect(JSON.stringify(item.snapshot)).not.toContain('batch');
     await client.suspend([ref(item)]);
     await client.restore([restoreReq(item)]);
     // The README's restore caveat: the campaign goes out at its time, but in one batch.
-    expect(sim.campaign(c.id)).toMatchObject({ status: 'schedule', batchDelivery: null });
+    expect(sim.world.campaign(c.id)).toMatchObject({ status: 'schedule', batchDelivery: null });
     expect(sim.state().find((r) => r.id === c.id)?.fingerprint).toBe(item.fingerprint);
   });
 
   it('a campaign that went out between planning and suspending is a visible invalid_state error', async () => {
-    const c = sim.addCampaign({ sendAt: at(1) });
+    const c = sim.world.addCampaign({ sendAt: at(1) });
     const item = await only();
     clock.advance(2 * HOUR);
     const outcome = await one(client.suspend([ref(item)]));
@@ -132,31 +125,31 @@ describe('mailchimp suspend and restore', () => {
   });
 
   it('a restore finds the campaign rescheduled by someone else: left alone, invalid_state', async () => {
-    const c = sim.addCampaign({ sendAt: at(10) });
+    const c = sim.world.addCampaign({ sendAt: at(10) });
     const item = await only();
     await client.suspend([ref(item)]);
-    sim.world.schedule(c.id, { schedule_time: at(20).toISOString() }); // a person, in the Mailchimp app
+    schedule(sim.world, c.id, { schedule_time: at(20).toISOString() }); // a person, in the Mailchimp app
     expect(await one(client.restore([restoreReq(item)]))).toMatchObject({ kind: 'error', error: { code: 'invalid_state' } });
-    expect(sim.campaign(c.id)?.sendTime).toBe(at(20).toISOString());
+    expect(sim.world.campaign(c.id)?.sendTime).toBe(at(20).toISOString());
   });
 
   it('inspect of a campaign that no longer exists: not found', async () => {
-    const c = sim.addCampaign({ sendAt: at(10) });
+    const c = sim.world.addCampaign({ sendAt: at(10) });
     const item = await only();
-    sim.world.campaigns.delete(c.id);
+    sim.world.removeCampaign(c.id);
     expect(await client.inspect([ref(item)])).toEqual([{ externalId: c.id, found: false, live: false, status: null, fingerprint: null, scheduledAt: null }]);
   });
 
   it('an automation with an email a person paused: restore restarts only the others, one by one', async () => {
-    const a = sim.addAutomation({ title: 'Birthday', emails: [{ subjectLine: 'Happy birthday' }, { subjectLine: 'Gift expires', status: 'paused' }, { subjectLine: 'Last call' }] });
+    const a = sim.world.addAutomation({ title: 'Birthday', emails: [{ subjectLine: 'Happy birthday' }, { subjectLine: 'Gift expires', status: 'paused' }, { subjectLine: 'Last call' }] });
     const item = await only();
     expect(item).toMatchObject({ objectType: 'automation', method: 'status', status: 'sending', scheduledAt: null });
     expect(await one(client.suspend([ref(item)]))).toEqual({ kind: 'ok', externalId: a.id, status: 'paused' });
-    expect(sim.automation(a.id)?.emails.map((e) => e.status)).toEqual(['paused', 'paused', 'paused']);
+    expect(sim.world.automation(a.id)?.emails.map((e) => e.status)).toEqual(['paused', 'paused', 'paused']);
     expect(await listAll()).toEqual([]);
 
     expect(await one(client.restore([restoreReq(item)]))).toEqual({ kind: 'ok', externalId: a.id, status: 'sending' });
-    expect(sim.automation(a.id)?.emails.map((e) => e.status)).toEqual(['sending', 'paused', 'sending']);
+    expect(sim.world.automation(a.id)?.emails.map((e) => e.status)).toEqual(['sending', 'paused', 'sending']);
     const actions = posts().map((r) => r.path);
     expect(actions.filter((p) => p.endsWith('/start-all-emails'))).toEqual([]);
     expect(actions.filter((p) => p.endsWith('/actions/start'))).toHaveLength(2);
@@ -166,16 +159,16 @@ describe('mailchimp suspend and restore', () => {
   });
 
   it('an automation whose every email was sending is restarted with start-all-emails', async () => {
-    const a = sim.addAutomation({ emails: [{ subjectLine: 'Welcome' }, { subjectLine: 'Our story' }] });
+    const a = sim.world.addAutomation({ emails: [{ subjectLine: 'Welcome' }, { subjectLine: 'Our story' }] });
     const item = await only();
     await client.suspend([ref(item)]);
     await client.restore([restoreReq(item)]);
     expect(posts().map((r) => r.path)).toEqual([`/3.0/automations/${a.id}/actions/pause-all-emails`, `/3.0/automations/${a.id}/actions/start-all-emails`]);
-    expect(sim.automation(a.id)?.status).toBe('sending');
+    expect(sim.world.automation(a.id)?.status).toBe('sending');
   });
 
   it('RSS campaigns are paused and resumed, not unscheduled', async () => {
-    const c = sim.addCampaign({ type: 'rss', status: 'sending', title: 'Blog roundup' });
+    const c = sim.world.addCampaign({ type: 'rss', status: 'sending', title: 'Blog roundup' });
     const item = await only();
     expect(item).toMatchObject({ objectType: 'rss-campaign', method: 'status', status: 'sending', scheduledAt: null });
     expect(await one(client.suspend([ref(item)]))).toEqual({ kind: 'ok', externalId: c.id, status: 'paused' });
@@ -187,12 +180,12 @@ describe('mailchimp suspend and restore', () => {
 
   it('drafts, paused RSS and person-paused automations are never touched, and nothing is ever deleted', async () => {
     const untouched = [
-      sim.addCampaign({ status: 'save' }).id,
-      sim.addCampaign({ type: 'rss', status: 'paused' }).id,
-      sim.addAutomation({ emails: [{ subjectLine: 'x', status: 'paused' }] }).id,
+      sim.world.addCampaign({ status: 'save' }).id,
+      sim.world.addCampaign({ type: 'rss', status: 'paused' }).id,
+      sim.world.addAutomation({ emails: [{ subjectLine: 'x', status: 'paused' }] }).id,
     ];
-    sim.addCampaign({ sendAt: at(6) });
-    sim.addAutomation({ emails: [{ subjectLine: 'y' }] });
+    sim.world.addCampaign({ sendAt: at(6) });
+    sim.world.addAutomation({ emails: [{ subjectLine: 'y' }] });
     const before = sim.state().filter((r) => untouched.includes(r.id));
     const items = await listAll();
     for (const i of items) await client.suspend([ref(i)]);
@@ -206,7 +199,7 @@ describe('mailchimp suspend and restore', () => {
 describe('mailchimp sandbox seed', () => {
   it('is deterministic, realistic and safe for a demo', async () => {
     const clock = new ManualClock('2026-11-21T09:05:00Z');
-    const make = () => new MailchimpSimulator({ clock, credentials: { apiKey: API_KEY }, accountIds: [], seed: 'sandbox' });
+    const make = () => createMailchimpSimulator({ clock, credentials: { apiKey: API_KEY }, accountIds: [], seed: 'sandbox' });
     const state = make().state();
     expect(make().state()).toEqual(state);
     const scheduled = state.filter((r) => r.status === 'schedule');
@@ -225,7 +218,7 @@ describe('mailchimp sandbox seed', () => {
 
   it('uses the configured audiences', () => {
     const clock = new ManualClock();
-    const sim = new MailchimpSimulator({ clock, credentials: { apiKey: API_KEY }, accountIds: ['1111111111', '2222222222'], seed: 'sandbox' });
+    const sim = createMailchimpSimulator({ clock, credentials: { apiKey: API_KEY }, accountIds: ['1111111111', '2222222222'], seed: 'sandbox' });
     const lists = new Set([...sim.world.campaigns.values()].map((c) => c.listId));
     expect(lists).toEqual(new Set(['1111111111', '2222222222']));
   });

@@ -91,6 +91,28 @@ describe('catalog routes', () => {
     await expectUnchanged(h, before);
   });
 
+  it('starts with a Mailchimp key whose data center cannot be told, and reports that connection unusable without repeating the key', async () => {
+    const key = '0f1e2d3c4b5a69788796a5b4c3d2e1f0'; // no "-us14" suffix, and no settings.dc
+    h = await startHarness(server, {
+      serviceEnv: { MAILCHIMP_EU_API_KEY: key },
+      config: (c) => ({
+        ...c,
+        connections: [
+          ...c.connections,
+          { id: 'mailchimp-eu', platform: 'mailchimp', tags: ['brand:acme'], accountIds: [], credentials: { apiKey: 'MAILCHIMP_EU_API_KEY' }, settings: {}, sandbox: false },
+        ],
+      }),
+    });
+    const before = await worldOf(h);
+    const reply = await h.call('GET', '/v1/connections');
+    const eu = (reply.body.data as Array<Record<string, any>>).find((c) => c.id === 'mailchimp-eu')!;
+    expect(eu.credentials).toMatchObject({ ok: false, code: 'invalid_request', message: expect.stringMatching(/data center/) });
+    expect(reply.text).not.toContain(key);
+    expect((await connection('mailchimp-acme')).credentials.ok).toBe(true);
+    // Nothing was sent anywhere for it (msw refuses unhandled requests), and nothing changed.
+    await expectUnchanged(h, before);
+  });
+
   it('keeps a check for a minute, then asks the platform again', async () => {
     h = await startHarness(server);
     const hootsuite = h.sandbox.simulators.get('hootsuite-acme')!;

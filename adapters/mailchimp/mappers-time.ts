@@ -1,17 +1,28 @@
-// Mailchimp only schedules campaigns on the quarter hour (:00, :15, :30, :45), in the future.
-// https://mailchimp.com/developer/marketing/api/campaigns/schedule-campaign/
-const QUARTER_HOUR_MS = 15 * 60_000;
+// Mailchimp's times: campaigns are scheduled on the quarter hour (:00, :15, :30, :45), in UTC, in
+// the future (https://mailchimp.com/developer/marketing/api/campaigns/schedule-campaign/), and a
+// Timewarp campaign goes out at `schedule_time` in each recipient's own time zone.
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+const QUARTER_HOUR_MS = 15 * MINUTE_MS;
 
 /** Timewarp sends by each recipient's time zone, so Mailchimp wants it scheduled 24 hours ahead. */
-export const TIMEWARP_LEAD_MS = 24 * 3_600_000;
+export const TIMEWARP_LEAD_MS = 24 * HOUR_MS;
+
+/**
+ * How long before `schedule_time` a Timewarp campaign starts sending: at that wall-clock time in
+ * the earliest zone, UTC+14 (platforms.md §0). From then on Mailchimp shows it `sending`.
+ */
+export const TIMEWARP_START_BEFORE_MS = 14 * HOUR_MS;
+
+/** …and how long after it the last zone, UTC−12, gets it. */
+export const TIMEWARP_END_AFTER_MS = 12 * HOUR_MS;
 
 /** Any other schedule only needs a future quarter hour; 5 minutes is our margin for the call. */
-export const MIN_LEAD_MS = 5 * 60_000;
+export const MIN_LEAD_MS = 5 * MINUTE_MS;
 
 /** The earliest quarter hour at or after `at` (seconds and milliseconds zero). */
 export function nextQuarterHour(at: Date): Date {
-  const ms = at.getTime();
-  return new Date(Math.ceil(ms / QUARTER_HOUR_MS) * QUARTER_HOUR_MS);
+  return new Date(Math.ceil(at.getTime() / QUARTER_HOUR_MS) * QUARTER_HOUR_MS);
 }
 
 export function isOnQuarterHour(at: Date): boolean {

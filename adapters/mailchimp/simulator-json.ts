@@ -1,76 +1,8 @@
-// The simulator's records and the JSON Mailchimp shows for them (field names and enums from
-// https://mailchimp.com/developer/marketing/api/campaigns/ and …/api/automation/).
-import type { Automation, AutomationEmail, Campaign } from './schemas.js';
-
-export const CAMPAIGN_STATUSES = ['save', 'paused', 'schedule', 'sending', 'sent', 'canceled', 'canceling', 'archived'] as const;
-export const CAMPAIGN_TYPES = ['regular', 'plaintext', 'absplit', 'rss', 'variate'] as const;
-export const EMAIL_STATUSES = ['save', 'paused', 'sending'] as const;
-export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
-export type CampaignType = (typeof CAMPAIGN_TYPES)[number];
-export type EmailStatus = (typeof EMAIL_STATUSES)[number];
-
-export interface BatchDelivery {
-  batch_count: number;
-  batch_delay: number;
-}
-
-export interface SimCampaign {
-  id: string;
-  webId: number;
-  type: CampaignType;
-  status: CampaignStatus;
-  createTime: string;
-  /** ISO; the scheduled time while `schedule`, the send time once sent, null on drafts */
-  sendTime: string | null;
-  listId: string;
-  listName: string;
-  recipientCount: number;
-  segmentOpts: Record<string, unknown> | null;
-  settings: {
-    title: string;
-    subject_line: string;
-    preview_text: string;
-    from_name: string;
-    reply_to: string;
-    to_name: string;
-    template_id: number;
-    timewarp: boolean;
-  };
-  rssOpts: Record<string, unknown> | null;
-  /** Accepted by the schedule action but never shown on the campaign object: kept apart. */
-  batchDelivery: BatchDelivery | null;
-  emailsSent: number;
-}
-
-export interface SimEmail {
-  id: string;
-  webId: number;
-  position: number;
-  status: EmailStatus;
-  subjectLine: string;
-  title: string;
-  previewText: string;
-  delay: { amount: number; type: 'now' | 'day' | 'hour' | 'week'; direction: 'after'; action: string };
-}
-
-export interface SimAutomation {
-  id: string;
-  createTime: string;
-  startTime: string;
-  listId: string;
-  listName: string;
-  settings: { title: string; from_name: string; reply_to: string; to_name: string };
-  trigger: { workflow_type: string; workflow_title: string };
-  /** never started: the workflow shows `save` */
-  draft: boolean;
-  emails: SimEmail[];
-}
-
-/** Workflow status: `sending` while any email sends, `paused` once none does. */
-export function automationStatus(a: SimAutomation): EmailStatus {
-  if (a.draft) return 'save';
-  return a.emails.some((e) => e.status === 'sending') ? 'sending' : 'paused';
-}
+// The JSON Mailchimp shows for the world's records (field names and enums from
+// https://mailchimp.com/developer/marketing/api/campaigns/ and …/api/automation/, as Mailchimp's
+// SDKs describe them). Typed with the adapter's schemas: what we answer is what it reads.
+import type { Automation, AutomationEmail, Campaign, SendChecklist } from './schemas.js';
+import { automationStatus, type SimAutomation, type SimCampaign, type SimEmail } from './simulator-world-data.js';
 
 // Mailchimp writes `2026-11-21T10:15:00+00:00`, and `""` for no time.
 const mcTime = (iso: string | null): string => (iso ? new Date(iso).toISOString().replace(/\.\d{3}Z$/, '+00:00') : '');
@@ -144,5 +76,15 @@ export function emailJson(a: SimAutomation, e: SimEmail, origin = ''): Automatio
     recipients: { list_id: a.listId, list_is_active: true, list_name: a.listName },
     settings: { title: e.title, subject_line: e.subjectLine, preview_text: e.previewText, from_name: a.settings.from_name, reply_to: a.settings.reply_to, authenticate: true, auto_footer: false, inline_css: false },
     _links: links(self, ['pause', 'start']),
+  };
+}
+
+/** `GET /campaigns/{id}/send-checklist`: ready unless an item is an error. */
+export function checklistJson(c: SimCampaign, origin = ''): SendChecklist & { _links: Links } {
+  const items = c.checklist.length > 0 ? c.checklist : [{ type: 'success' as const, id: 0, heading: 'Ready to send', details: 'Your campaign is ready to send.' }];
+  return {
+    is_ready: !c.checklist.some((i) => i.type === 'error'),
+    items: structuredClone(items),
+    _links: [{ rel: 'parent', href: `${origin}/3.0/campaigns/${c.id}`, method: 'GET' }, { rel: 'self', href: `${origin}/3.0/campaigns/${c.id}/send-checklist`, method: 'GET' }],
   };
 }

@@ -1,5 +1,6 @@
-// Friendly inputs for seeding the fake account (tests and the sandbox seed).
-import type { BatchDelivery, CampaignStatus, CampaignType, EmailStatus, SimAutomation, SimCampaign } from './simulator-model.js';
+// Friendly inputs for seeding the fake account (tests, the sandbox seed, the benchmark): what a
+// person would have set up in the Mailchimp app, made into the world's records.
+import type { BatchDelivery, CampaignStatus, CampaignType, ChecklistItem, EmailStatus, SimAutomation, SimCampaign } from './simulator-world-data.js';
 import type { MailchimpWorld } from './simulator-world.js';
 
 export interface CampaignInput {
@@ -22,6 +23,8 @@ export interface CampaignInput {
   timewarp?: boolean;
   batchDelivery?: BatchDelivery | null;
   rssOpts?: Record<string, unknown> | null;
+  /** what its send checklist finds wrong */
+  checklist?: ChecklistItem[];
 }
 
 export interface AutomationInput {
@@ -36,7 +39,7 @@ export interface AutomationInput {
   emails: Array<{ id?: string; subjectLine: string; status?: EmailStatus; delayDays?: number }>;
 }
 
-export function addCampaign(world: MailchimpWorld, input: CampaignInput): SimCampaign {
+export function campaignFrom(world: Pick<MailchimpWorld, 'clock' | 'nextId' | 'nextWebId'>, input: CampaignInput): SimCampaign {
   const now = world.clock.now();
   const type = input.type ?? 'regular';
   const title = input.title ?? 'Untitled campaign';
@@ -64,12 +67,12 @@ export function addCampaign(world: MailchimpWorld, input: CampaignInput): SimCam
     rssOpts: type === 'rss' ? (input.rssOpts ?? { feed_url: 'https://acme.example/blog/feed.xml', frequency: 'weekly', schedule: { hour: 9, weekly_send_day: 'monday' } }) : null,
     batchDelivery: input.batchDelivery ?? null,
     emailsSent: input.status === 'sent' ? (input.recipientCount ?? 1200) : 0,
+    checklist: input.checklist ?? [],
   };
-  world.campaigns.set(campaign.id, campaign);
   return campaign;
 }
 
-export function addAutomation(world: MailchimpWorld, input: AutomationInput): SimAutomation {
+export function automationFrom(world: Pick<MailchimpWorld, 'clock' | 'nextId' | 'nextWebId'>, input: AutomationInput): SimAutomation {
   const now = world.clock.now();
   const title = input.title ?? 'Welcome series';
   const automation: SimAutomation = {
@@ -92,6 +95,5 @@ export function addAutomation(world: MailchimpWorld, input: AutomationInput): Si
       delay: { amount: e.delayDays ?? i, type: (e.delayDays ?? i) === 0 ? 'now' : 'day', direction: 'after', action: i === 0 ? 'signup' : 'previous_campaign_sent' },
     })),
   };
-  world.automations.set(automation.id, automation);
   return automation;
 }
