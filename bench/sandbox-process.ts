@@ -2,7 +2,8 @@
 // remote in production, so their CPU and memory must not be counted as the service's. The
 // parent (the scenario) seeds them, reads their state and takes the traffic counters over IPC.
 import { createRegistry } from '../adapters/registry.js';
-import { checkConnections, defaultConfigFile, loadConfigFile } from '../src/config/load.js';
+import { checkConnections } from '../src/config/load.js';
+import { benchConfig } from './config.js';
 import { systemClock } from '../src/clock.js';
 import { Sandbox } from '../src/sandbox/sandbox.js';
 import { serveFetch } from '../src/serve.js';
@@ -15,7 +16,7 @@ import { TrafficCounter } from './traffic.js';
 const scenario = scenarioAt(process.argv[2] ?? '', parseSettings([], process.env).settings);
 if (!scenario) throw new Error(`no scenario ${process.argv[2]}`);
 
-const specs = checkConnections(loadConfigFile(defaultConfigFile()), createRegistry());
+const specs = checkConnections(benchConfig(), createRegistry());
 // No environment: both sides fall back to the sandbox's well-known non-secret credential.
 const sandbox = await Sandbox.create(specs, {}, { clock: systemClock, seed: 'empty', latencyMs: scenario.latencyMs, enforceLimits: true });
 const traffic = new TrafficCounter();

@@ -8,6 +8,7 @@ import type { MetaAdsSimulator } from '../adapters/meta-ads/simulator.js';
 import { seededRandom } from '../adapters/kit/simulator/seed.js';
 import type { Simulator } from '../adapters/kit/simulator/types.js';
 import type { Sandbox } from '../src/sandbox/sandbox.js';
+import { META_AD_ACCOUNTS } from './config.js';
 import type { Scenario } from './scenarios.js';
 
 const MINUTE = 60_000;
@@ -73,6 +74,7 @@ function seedMeta(sim: MetaAdsSimulator, { world, metaCallsPerHour }: Scenario, 
     const daily = random() < 0.7;
     const budget = String(Math.round(1_000 + random() * 9_000) * 100);
     sim.world.addCampaign({
+      account: META_AD_ACCOUNTS[i % META_AD_ACCOUNTS.length]!,
       name: `Campaign ${i} — ${objectives[i % objectives.length]}`,
       objective: objectives[i % objectives.length]!,
       status,

@@ -11,7 +11,8 @@ import { createRegistry } from '../adapters/registry.js';
 import { bootstrapApiKey } from '../src/auth/bootstrap.js';
 import { sleep, systemClock } from '../src/clock.js';
 import { composeService } from '../src/compose.js';
-import { checkConnections, defaultConfigFile, loadConfigFile } from '../src/config/load.js';
+import { checkConnections } from '../src/config/load.js';
+import { benchConfig } from './config.js';
 import { createLogger } from '../src/logger.js';
 import { serveFetch } from '../src/serve.js';
 import { AUDIT_FILE, LowdbStore } from '../src/store/lowdb/lowdb-store.js';
@@ -22,7 +23,7 @@ const run = promisify(execFile);
 export const BENCH_API_KEY = 'bench-api-key-0123456789abcdef';
 
 export async function startService(sandboxUrl: string) {
-  const config = loadConfigFile(defaultConfigFile());
+  const config = benchConfig();
   const specs = checkConnections(config, createRegistry());
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'crisis-pause-bench-'));
   const lowdb = await LowdbStore.open(dataDir);
