@@ -10,12 +10,18 @@ export interface MemoryFigures {
   rssPeakMiB: number;
   heapPeakMiB: number;
   samples: number;
-  /** the longest the event loop was blocked during the phase, ms */
+  /** the longest the event loop was blocked during the phase, ms (lateness of a 10 ms timer) */
   eventLoopMaxDelayMs: number;
   eventLoopP99DelayMs: number;
 }
 
 const MiB = 1024 * 1024;
+/**
+ * The delay monitor fires a timer every this many ms and records the time between firings, so an
+ * idle loop reads ~10 ms: the stall is what comes on top (checked: idle, p99 10.4 ms, max 10.5 ms).
+ */
+const LOOP_RESOLUTION_MS = 10;
+const lateness = (ns: number) => round(Math.max(0, ns / 1e6 - LOOP_RESOLUTION_MS));
 const round = (n: number) => Math.round(n * 10) / 10;
 
 export function startMemorySampler(intervalMs = 50): () => MemoryFigures {
@@ -31,7 +37,7 @@ export function startMemorySampler(intervalMs = 50): () => MemoryFigures {
     samples++;
   };
   const timer = setInterval(sample, intervalMs);
-  const loop = monitorEventLoopDelay({ resolution: 10 });
+  const loop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
   loop.enable();
   return () => {
     clearInterval(timer);
@@ -43,8 +49,8 @@ export function startMemorySampler(intervalMs = 50): () => MemoryFigures {
       rssPeakMiB: round(rssPeak / MiB),
       heapPeakMiB: round(heapPeak / MiB),
       samples,
-      eventLoopMaxDelayMs: round(loop.max / 1e6),
-      eventLoopP99DelayMs: round(loop.percentile(99) / 1e6),
+      eventLoopMaxDelayMs: lateness(loop.max),
+      eventLoopP99DelayMs: lateness(loop.percentile(99)),
     };
   };
 }

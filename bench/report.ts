@@ -95,7 +95,7 @@ function section(result: ScenarioResult, scenario: Scenario | undefined): string
     `World: Hootsuite ${w.hootsuite.scheduled} scheduled (+ ${w.hootsuite.pendingApproval} awaiting approval, ${w.hootsuite.sent} sent); ` +
       `Meta ${w.metaAds.active} active campaigns (+ ${w.metaAds.pausedByPeople} paused by people); ` +
       `Mailchimp ${w.mailchimp.scheduled} scheduled campaigns and ${w.mailchimp.automations} automations (+ ${w.mailchimp.drafts} drafts, ${w.mailchimp.pausedAutomations} paused automations). ` +
-      `**${s.liveItems.toLocaleString('en')} live items.** Platform latency ${s.latencyMs} ms, scale ×${s.scale}; Meta budget ${s.metaCallsPerHour === null ? "Meta's formula for the app's tier, + 40 × active campaigns" : s.metaCallsPerHour.toLocaleString('en')} calls/hour/ad account.`,
+      `**${s.liveItems.toLocaleString('en')} live items.** Platform latency ${s.latencyMs} ms, scale ×${s.scale}; service on ${result.cpus.service}, platforms on ${result.cpus.platforms}; Meta budget ${s.metaCallsPerHour === null ? "Meta's formula for the app's tier, + 40 × active campaigns" : s.metaCallsPerHour.toLocaleString('en')} calls/hour/ad account.`,
     '',
     result.problems.length === 0
       ? '**Check: passed** — every live item suspended by the pause, nothing else touched; after the resume the platforms equal the state before; after each phase the data file on disk holds the item states the API reported.'

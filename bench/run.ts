@@ -40,6 +40,7 @@ for (const scenario of chosen) {
   const child = forkTs('./scenario-process.ts', [scenario.name]);
   const result = await child.next<ScenarioResult>().catch((error: Error): ScenarioResult => ({
     scenario: { ...scenario, liveItems: 0, objects: {} },
+    cpus: { service: 'unknown', platforms: 'unknown' },
     pause: null,
     resume: null,
     reads: null,

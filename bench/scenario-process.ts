@@ -4,6 +4,7 @@
 import { apiClient } from './api-client.js';
 import { measurePhase, type PhaseFigures } from './phase.js';
 import { walkItems, type ReadFigures } from './walk-items.js';
+import { pin } from './cpus.js';
 import { forkTs, sendUnasked } from './rpc.js';
 import { liveCount, scenario as scenarioAt, type Scenario } from './scenarios.js';
 import { parseSettings } from './settings.js';
@@ -12,6 +13,8 @@ import { checkRestored, checkSuspended, liveKeys, type World } from './world-che
 
 export interface ScenarioResult {
   scenario: Omit<Scenario, 'why'> & { liveItems: number; objects: Record<string, number> };
+  /** where the service and the sandbox platforms ran (each on a core of its own when possible) */
+  cpus: { service: string; platforms: string };
   pause: PhaseFigures | null;
   resume: PhaseFigures | null;
   /** reading the paused pause back through the API */
@@ -27,6 +30,7 @@ if (!scenario) throw new Error(`no scenario ${process.argv[2]}`);
 
 process.on('disconnect', () => process.exit(1)); // run.ts is gone: stop, and the sandbox with us
 const sandbox = forkTs('./sandbox-process.ts', [scenario.name]);
+const pinned = { service: pin(process.pid, 'service'), platforms: pin(sandbox.process.pid!, 'platforms') };
 const result = await run(scenario).finally(() => sandbox.call('close').catch(() => {}));
 await sendUnasked(result);
 process.exit(0);
@@ -34,7 +38,7 @@ process.exit(0);
 async function run(s: Scenario): Promise<ScenarioResult> {
   const objects = await sandbox.call<Record<string, number>>('seed');
   const { why: _why, ...parameters } = s;
-  const out: ScenarioResult = { scenario: { ...parameters, liveItems: liveCount(s.world), objects }, pause: null, resume: null, reads: null, problems: [], logSample: [] };
+  const out: ScenarioResult = { scenario: { ...parameters, liveItems: liveCount(s.world), objects }, cpus: pinned, pause: null, resume: null, reads: null, problems: [], logSample: [] };
   const before = await sandbox.call<World>('state');
   if (liveKeys(before).size !== liveCount(s.world)) out.problems.push(`seeded ${liveKeys(before).size} live items, planned ${liveCount(s.world)}`);
 
