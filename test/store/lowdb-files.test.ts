@@ -149,6 +149,23 @@ describe('the lowdb store on disk', () => {
     await store.recordTransitions(claimed.map((item) => ({ from: 'planned' as const, item: { ...item, state: 'failed' as const }, audit: auditDraft('item.suspend-failed', { itemId: item.id }) })));
   }
 
+  it('forgets, when it compacts, idempotency records over 24 hours older than the newest', async () => {
+    const dir = await newDir();
+    const store = await LowdbStore.open(dir, { compactAfterBytes: 20_000 });
+    const record = (key: string, createdAt: string) => ({ key, requestHash: 'h', pauseId: 'pau_a', status: 202, createdAt });
+    await store.openPause(pauseFixture('pau_a'), { audit: [], idempotency: record('old', '2026-11-19T08:00:00.000Z') });
+    await store.changePause('pau_a', () => ({ audit: [], idempotency: record('recent', '2026-11-20T10:00:00.000Z') }));
+    await store.changePause('pau_a', () => ({ audit: [], idempotency: record('newest', '2026-11-21T09:00:00.000Z') }));
+    await fill2(store);
+    await store.flush();
+    expect(await files(dir)).toContain(DATA_FILE);
+    await store.close();
+    const reopened = await LowdbStore.open(dir);
+    expect(await reopened.getIdempotency('old')).toBeUndefined();
+    expect(await reopened.getIdempotency('recent')).toBeDefined();
+    expect(await reopened.getIdempotency('newest')).toBeDefined();
+  });
+
   it.each([
     ['another program’s JSON', { users: [] }, /was written by another version of crisis-pause \(format undefined/],
     ['the format before the journal', { version: 1, pauses: [], items: [], apiKeys: [], idempotency: [] }, /format 1, this one reads 2/],

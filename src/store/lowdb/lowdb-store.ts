@@ -33,7 +33,7 @@ export interface LowdbOptions {
 }
 
 const COMPACT_AFTER_BYTES = 4 * 1024 * 1024;
-/** Idempotency keys live 24 hours, like most payment APIs'; compaction forgets older ones. */
+/** Idempotency keys live 24 hours (the service checks); compaction forgets records older than that. */
 const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
 
 /**
@@ -271,8 +271,9 @@ export class LowdbStore implements Store {
     const old = await this.files.journal.rotate();
     // The audit lines of the old journal must be on disk before that journal goes.
     await this.files.audit.idle();
-    const oldest = new Date(Date.now() - IDEMPOTENCY_TTL_MS).toISOString();
-    for (const [key, record] of this.state.idempotency) if (record.createdAt < oldest) this.state.idempotency.delete(key);
+    // Measured from the newest record, not this machine's clock: the store keeps no clock of its own.
+    const newest = Math.max(0, ...[...this.state.idempotency.values()].map((r) => Date.parse(r.createdAt)));
+    for (const [key, record] of this.state.idempotency) if (Date.parse(record.createdAt) < newest - IDEMPOTENCY_TTL_MS) this.state.idempotency.delete(key);
     this.#snapshotSize = await this.files.snapshot.write(this.state, old + 1);
     this.counters.bytesWritten += this.#snapshotSize;
     this.counters.fileWrites++;
