@@ -16,13 +16,14 @@ describe('POST /v1/pauses', () => {
     expect(reply.body.outcome).toBe('created');
     const pause = reply.body.pause;
     expect(pause).toMatchObject({ id: expect.stringMatching(/^pau_/), severity: 2, severityName: 'crisis', kinds: ['post', 'ad'], reason: 'a bad ad' });
-    expect(['planning', 'suspending']).toContain(pause.state);
+    // Accepted with its work stored: suspending, not complete, until the work is done.
+    expect(pause).toMatchObject({ state: 'suspending', complete: false, work: [{ kind: 'suspend', kinds: ['post', 'ad'] }] });
     expect(reply.headers.get('location')).toBe(`/v1/pauses/${pause.id}`);
 
     await h.service.pauses.idle();
     const later = await h.call('GET', reply.headers.get('location')!);
     expect(later.status).toBe(200);
-    expect(later.body.state).toBe('active');
+    expect(later.body).toMatchObject({ state: 'active', complete: true, work: [] });
     expect(later.body.counts.byState.suspended).toBe(later.body.counts.total);
   });
 
