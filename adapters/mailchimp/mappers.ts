@@ -2,7 +2,7 @@
 // and the simulator both call them, so a listed fingerprint equals the sandbox's.
 import { z } from 'zod';
 import { fingerprint } from '../kit/fingerprint.js';
-import type { Capability, ItemRef, JsonObject, LiveItem, Observation } from '../types.js';
+import type { Capability, ItemRef, JsonObject, LiveItem } from '../types.js';
 import type { Automation, AutomationEmail, Campaign } from './schemas.js';
 import { canonicalTime, MIN_LEAD_MS, TIMEWARP_LEAD_MS } from './mappers-time.js';
 
@@ -149,13 +149,3 @@ export function automationToLiveItem(a: Automation, emails: readonly AutomationE
     },
   };
 }
-
-export function campaignObservation(c: Campaign): Observation {
-  return { externalId: c.id, found: true, live: campaignIsLive(c), status: c.status, fingerprint: campaignFingerprint(c), scheduledAt: campaignScheduledAt(c) };
-}
-
-export function automationObservation(a: Automation, emails: readonly AutomationEmail[]): Observation {
-  return { externalId: a.id, found: true, live: automationIsLive(a), status: a.status, fingerprint: automationFingerprint(a, emails), scheduledAt: null };
-}
-
-export const notFound = (externalId: string): Observation => ({ externalId, found: false, live: false, status: null, fingerprint: null, scheduledAt: null });

@@ -5,7 +5,8 @@ import { ok, refused } from '../kit/outcomes.js';
 import type { ItemRef, Observation, Outcome, RestoreRequest } from '../types.js';
 import type { MailchimpApi } from './api.js';
 import { getAutomation, listAutomationEmails, pauseAllEmails, startAllEmails, startAutomationEmail } from './api-automations.js';
-import { automationObservation, automationSnapshotSchema, notFound } from './mappers.js';
+import { automationSnapshotSchema } from './mappers.js';
+import { automationObservation, notFound } from './mappers-observation.js';
 import { flipStatus, orNull } from './operations-read-back.js';
 
 export const suspendAutomation = (api: MailchimpApi, item: ItemRef): Promise<Outcome> =>

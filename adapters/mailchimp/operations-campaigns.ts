@@ -6,32 +6,27 @@ import type { AdapterError } from '../kit/adapter-error.js';
 import type { ItemRef, Observation, Outcome, RestoreRequest } from '../types.js';
 import type { MailchimpApi } from './api.js';
 import { getCampaign, getSendChecklist, pauseRssCampaign, resumeRssCampaign, scheduleCampaign, unscheduleCampaign } from './api-campaigns.js';
-import { campaignObservation, campaignSnapshotSchema, notFound } from './mappers.js';
+import { campaignSnapshotSchema } from './mappers.js';
+import { campaignObservation, isUnscheduled, notFound, UNSCHEDULED } from './mappers-observation.js';
 import { canonicalTime, toScheduleTime } from './mappers-time.js';
 import { actIdempotently, flipStatus, orNull, withDetail } from './operations-read-back.js';
 import type { Campaign } from './schemas.js';
-
-/**
- * What a campaign shows after `actions/unschedule`: Mailchimp's API reference does not say; its
- * help calls the campaign "paused" after "Pause and Edit". Both are drafts to us (see README).
- */
-const DRAFT_STATES = ['save', 'paused'];
 
 export function suspendCampaign(api: MailchimpApi, item: ItemRef): Promise<Outcome> {
   const id = item.externalId;
   return actIdempotently(
     id,
     async () => {
+      // No read-back: whether Mailchimp now shows `save` or `paused` is undocumented, and both
+      // are one status to us (`UNSCHEDULED`, which inspect reports for either). One request.
       await unscheduleCampaign(api, id);
-      // The unschedule answer is an empty 204 and the status it leaves is undocumented: read it
-      // back rather than assume it, so the outcome matches what inspect will see. The write
-      // already happened; a failed read must not turn it into an error.
-      const status = await getCampaign(api, id).then((c) => c.status, () => 'save');
-      return ok(id, status);
+      return ok(id, UNSCHEDULED);
     },
     {
+      // Refused (a retried call that had applied, a repeated suspend): read to tell "already
+      // unscheduled" from a campaign that started sending.
       readBack: () => getCampaign(api, id),
-      alreadyDone: (c) => (DRAFT_STATES.includes(c.status) ? { status: c.status, note: 'already unscheduled' } : null),
+      alreadyDone: (c) => (isUnscheduled(c.status) ? { status: UNSCHEDULED, note: 'already unscheduled' } : null),
       explain: (refusal, c) => withStatus(api, refusal, c),
     },
   );
@@ -54,7 +49,7 @@ export async function restoreCampaign(api: MailchimpApi, request: RestoreRequest
     {
       readBack: () => getCampaign(api, id),
       alreadyDone: (c) => (c.status === 'schedule' && canonicalTime(c.send_time) === at.toISOString() ? { status: c.status, note: 'already scheduled at that time' } : null),
-      explain: (refusal, c) => (DRAFT_STATES.includes(c.status) ? withChecklist(api, refusal, id) : withStatus(api, refusal, c)),
+      explain: (refusal, c) => (isUnscheduled(c.status) ? withChecklist(api, refusal, id) : withStatus(api, refusal, c)),
     },
   );
 }
@@ -65,9 +60,10 @@ export const suspendRssCampaign = (api: MailchimpApi, item: ItemRef): Promise<Ou
 export const restoreRssCampaign = (api: MailchimpApi, request: RestoreRequest): Promise<Outcome> =>
   flipStatus(request.externalId, () => resumeRssCampaign(api, request.externalId), () => getCampaign(api, request.externalId), 'sending');
 
-export async function inspectCampaign(api: MailchimpApi, item: ItemRef): Promise<Observation> {
-  const campaign = await orNull(getCampaign(api, item.externalId));
-  return campaign ? campaignObservation(campaign) : notFound(item.externalId);
+/** One campaign read on its own (many at once: operations-inspect.ts reads them through list pages). */
+export async function inspectCampaign(api: MailchimpApi, externalId: string): Promise<Observation> {
+  const campaign = await orNull(getCampaign(api, externalId));
+  return campaign ? campaignObservation(campaign) : notFound(externalId);
 }
 
 /** A refusal of a campaign in another state than the action needs: say which. */

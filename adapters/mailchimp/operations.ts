@@ -22,8 +22,8 @@ interface Operations {
 }
 
 const OPERATIONS: Readonly<Record<string, Operations>> = {
-  [CAPABILITIES.campaign.objectType]: { suspend: suspendCampaign, restore: restoreCampaign, inspect: inspectCampaign },
-  [CAPABILITIES.rss.objectType]: { suspend: suspendRssCampaign, restore: restoreRssCampaign, inspect: inspectCampaign },
+  [CAPABILITIES.campaign.objectType]: { suspend: suspendCampaign, restore: restoreCampaign, inspect: (a, item) => inspectCampaign(a, item.externalId) },
+  [CAPABILITIES.rss.objectType]: { suspend: suspendRssCampaign, restore: restoreRssCampaign, inspect: (a, item) => inspectCampaign(a, item.externalId) },
   [CAPABILITIES.automation.objectType]: { suspend: suspendAutomation, restore: restoreAutomation, inspect: inspectAutomation },
 };
 
