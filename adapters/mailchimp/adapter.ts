@@ -31,9 +31,10 @@ export const mailchimp: PlatformAdapter<MailchimpSettings> = {
   displayName: 'Mailchimp',
   capabilities: [CAPABILITIES.campaign, CAPABILITIES.rss, CAPABILITIES.automation],
   bulk: BULK,
-  // Lanes of one request each (automation listings and inspects send two at once); the
-  // in-flight bucket caps the connection at Mailchimp's 10 whatever the lanes do.
-  concurrency: 8,
+  // Ten lanes for Mailchimp's 10 simultaneous connections: a suspend or restore of a campaign is
+  // one request. Where a lane sends more at once (an automation's workflow and emails, an
+  // inspect's pages) the in-flight bucket still holds the connection at 10.
+  concurrency: 10,
   minLeadMs: MIN_LEAD_MS,
   // Timewarp campaigns: 24 hours (mappers-time.ts).
   leadTimeMs,
