@@ -14,6 +14,11 @@ export interface CampaignQuery {
   sortDir?: 'ASC' | 'DESC';
   count: number;
   offset: number;
+  /**
+   * Only these fields of each campaign (dot paths, e.g. `settings.title`), and `total_items`:
+   * a partial response. Without it, everything but `_links`.
+   */
+  fields?: readonly string[];
 }
 
 export interface CampaignPage {
@@ -23,10 +28,13 @@ export interface CampaignPage {
 
 // https://mailchimp.com/developer/marketing/api/campaigns/list-campaigns/
 // `count` default 10, max 1000; offset paging; `total_items` counts every match; `sort_field`
-// create_time | send_time, `sort_dir` ASC | DESC.
+// create_time | send_time, `sort_dir` ASC | DESC; `fields` "A comma-separated list of fields to
+// return. Reference parameters of sub-objects with dot notation." — it applies to the whole answer,
+// so `total_items` must be asked for too.
 export async function listCampaigns(api: MailchimpApi, query: CampaignQuery): Promise<CampaignPage> {
-  const { sortField, sortDir, ...rest } = query;
-  const request = { method: 'GET', path: '/3.0/campaigns', query: { ...rest, sort_field: sortField, sort_dir: sortDir, exclude_fields: EXCLUDE_LINKS } } as const;
+  const { sortField, sortDir, fields, ...rest } = query;
+  const partial = fields ? { fields: [...fields.map((f) => `campaigns.${f}`), 'total_items'].join(',') } : { exclude_fields: EXCLUDE_LINKS };
+  const request = { method: 'GET', path: '/3.0/campaigns', query: { ...rest, sort_field: sortField, sort_dir: sortDir, ...partial } } as const;
   const body = await api.json(request, campaignListSchema);
   return { campaigns: body.campaigns, totalItems: body.total_items };
 }

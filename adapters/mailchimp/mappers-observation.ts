@@ -1,7 +1,7 @@
 // What inspect reports of a Mailchimp object: the core compares it with the status our suspension
 // left (the suspend outcome's) and the fingerprint it listed, and calls any difference drift.
 import type { Observation } from '../types.js';
-import { automationFingerprint, automationIsLive, campaignFingerprint, campaignIsLive, campaignScheduledAt } from './mappers.js';
+import { automationFingerprint, automationIsLive, campaignFingerprint, campaignIsLive, campaignScheduledAt, FINGERPRINT_SETTINGS } from './mappers.js';
 import type { Automation, AutomationEmail, Campaign } from './schemas.js';
 
 /**
@@ -23,6 +23,23 @@ export const isUnscheduled = (status: string): boolean => (UNSCHEDULED_STATES as
  * `paused` is a real pause (ours: `actions/pause`), never folded into anything.
  */
 export const reportedStatus = (c: Pick<Campaign, 'type' | 'status'>): string => (c.type !== 'rss' && isUnscheduled(c.status) ? UNSCHEDULED : c.status);
+
+/**
+ * What a list page must show of each campaign for its observation to equal the one a full read
+ * gives (`fields`, dot paths): what `campaignObservation` reads, the fingerprint's projection
+ * among it. Everything else — `_links`, tracking, report summaries — is most of a campaign's bytes.
+ */
+export const OBSERVED_CAMPAIGN_FIELDS: readonly string[] = [
+  'id',
+  'type',
+  'status',
+  'send_time',
+  'recipients.list_id',
+  'recipients.segment_opts',
+  ...FINGERPRINT_SETTINGS.map((key) => `settings.${key}`),
+  'settings.timewarp',
+  'rss_opts',
+];
 
 export function campaignObservation(c: Campaign): Observation {
   return { externalId: c.id, found: true, live: campaignIsLive(c), status: reportedStatus(c), fingerprint: campaignFingerprint(c), scheduledAt: campaignScheduledAt(c) };

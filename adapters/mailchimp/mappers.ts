@@ -22,20 +22,15 @@ export const SCHEDULABLE_TYPES: readonly string[] = ['regular', 'plaintext', 'ab
 
 // ---- fingerprint projections: content a restore must preserve, never status, time or id ----
 
+/** The campaign settings a fingerprint covers (a list page asks for exactly these: mappers-observation.ts). */
+export const FINGERPRINT_SETTINGS = ['subject_line', 'preview_text', 'title', 'from_name', 'reply_to', 'to_name', 'template_id'] as const;
+
 export function campaignContent(c: Campaign): unknown {
   const s = c.settings ?? {};
   return {
     type: c.type,
     recipients: { list_id: c.recipients?.list_id ?? null, segment_opts: c.recipients?.segment_opts ?? null },
-    settings: {
-      subject_line: s.subject_line ?? null,
-      preview_text: s.preview_text ?? null,
-      title: s.title ?? null,
-      from_name: s.from_name ?? null,
-      reply_to: s.reply_to ?? null,
-      to_name: s.to_name ?? null,
-      template_id: s.template_id ?? null,
-    },
+    settings: Object.fromEntries(FINGERPRINT_SETTINGS.map((key) => [key, s[key] ?? null])),
     // Batch delivery is not shown on the campaign object, so it cannot be part of this.
     timewarp: s.timewarp ?? false,
     rss_opts: c.type === 'rss' ? (c.rss_opts ?? null) : null,

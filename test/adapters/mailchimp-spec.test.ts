@@ -87,6 +87,8 @@ describe('mailchimp against its SDK description', () => {
     const refs = listed.map(toRef);
     for (const ref of refs) await client.suspend([ref]);
     for (const ref of refs) await client.inspect([ref]);
+    // Many at once: read back through list pages of the statuses our suspension leaves.
+    await client.inspect(refs);
     sim.world.setChecklist(refusing.id, [{ type: 'error', id: 4, heading: 'From email', details: 'The sender address is not verified.' }]);
     const requests: RestoreRequest[] = listed.map((i) => ({ ...toRef(i), scheduledAt: i.scheduledAt, mayExist: false }));
     for (const request of requests) await client.restore([request]);
@@ -115,6 +117,9 @@ describe('mailchimp against its SDK description', () => {
     }
     const listing = sim.requests.filter((r) => operationOf(r.method, r.path)?.sdk === 'campaigns.list');
     expect(listing.some((r) => new URLSearchParams(r.query).get('offset') === '3')).toBe(true);
+    // the read-back pages were among them, cut down with `fields`
+    const lookups = listing.map((r) => new URLSearchParams(r.query)).filter((q) => q.has('fields'));
+    expect(lookups.map((q) => q.get('status')).sort()).toEqual(['paused', 'save']);
   });
 
   it('has the simulator take exactly the filter values the SDK lists', () => {
