@@ -21,6 +21,8 @@ export interface PlatformFigures {
   meanPerSecond: number | null;
   /** seconds from the start of the phase to this platform's last request */
   doneAtS: number | null;
+  /** the mean time a request took, arrival to answer, ms */
+  meanRoundTripMs: number | null;
   simulatorLog?: number;
   /** requests that arrived in each second of the phase, and how many of them were throttled */
   perSecond: number[];
@@ -34,6 +36,8 @@ export interface PhaseFigures {
   itemsPerS: number;
   /** the item states the service reports at the end of the phase */
   itemStates: Record<string, number>;
+  /** items per connection */
+  itemsByConnection: Record<string, number>;
   pauseState: string;
   fileWrites: number;
   /** bytes the store wrote to DATA_DIR during the phase: journal, audit log, snapshots */
@@ -74,6 +78,7 @@ export async function measurePhase(service: Service, sandbox: Child, call: () =>
       items,
       itemsPerS: round(items / wallS, 1),
       itemStates: Object.fromEntries(Object.entries((pause?.counts?.byState ?? {}) as Record<string, number>).filter(([, n]) => n > 0)),
+      itemsByConnection: Object.fromEntries(Object.entries((pause?.counts?.byConnection ?? {}) as Record<string, { total: number }>).map(([id, c]) => [id, c.total])),
       pauseState: pause?.state ?? '(none)',
       fileWrites: service.fileWrites() - writes0,
       bytesWritten: service.bytesWritten() - bytes0,
@@ -90,7 +95,7 @@ export async function measurePhase(service: Service, sandbox: Child, call: () =>
 }
 
 function platformFigures(t: ConnectionTraffic): PlatformFigures {
-  const { arrivals, throttledArrivals, ...rest } = t;
+  const { arrivals, throttledArrivals, totalMs, ...rest } = t;
   const first = arrivals[0] ?? 0;
   return {
     ...rest,
@@ -98,6 +103,7 @@ function platformFigures(t: ConnectionTraffic): PlatformFigures {
     maxPerSecond: maxInAnySecond(arrivals),
     meanPerSecond: meanRate(arrivals),
     doneAtS: arrivals.length > 0 ? round(arrivals.at(-1)! / 1000, 2) : null,
+    meanRoundTripMs: t.requests > 0 ? round(totalMs / t.requests, 2) : null,
     perSecond: histogram(arrivals),
     throttledPerSecond: histogram(throttledArrivals, arrivals.at(-1)),
   };

@@ -46,10 +46,52 @@ function markdown(run: BenchRun, scenarios: readonly Scenario[]): string {
     '',
   ];
   lines.splice(3, 0, `Settings: platform latency **${run.settings.latencyMs} ms**, world scale **×${run.settings.scale}**.`);
+  lines.push(...timeToSilence(run.results));
   const tenK = run.results.find((r) => r.scenario.name === '10k');
   if (tenK?.pause && tenK.resume) lines.push(...headline(tenK.pause, tenK.resume));
   for (const result of run.results) lines.push(...section(result, scenarios.find((s) => s.name === result.scenario.name)));
   return lines.join('\n') + '\n';
+}
+
+/** The speed targets: within 1.5 × the bound at 10k, the naive way ≥ 15 × slower, 20k's ratio within 10 % of 10k's. */
+export const SPEED = { ratioToBound: 1.5, naiveOverMeasured: 15, growth: 0.1 };
+
+function timeToSilence(results: readonly ScenarioResult[]): string[] {
+  const rows = results.flatMap((r) =>
+    (['pause', 'resume'] as const).flatMap((phase) => {
+      const s = r.summary[phase];
+      if (!s) return [];
+      return [`| ${r.scenario.name} | ${phase} | ${s.wallS} s | ${s.boundS} s (${s.binding}) | **${s.ratioToBound.toFixed(2)} ×** | ${s.naiveS} s | ${s.naiveOverMeasured.toFixed(1)} × |`];
+    }),
+  );
+  if (rows.length === 0) return [];
+  const ratio = (name: string, phase: 'pause' | 'resume') => results.find((r) => r.scenario.name === name)?.summary[phase]?.ratioToBound;
+  const checks: string[] = [];
+  for (const phase of ['pause', 'resume'] as const) {
+    const tenK = results.find((r) => r.scenario.name === '10k')?.summary[phase];
+    if (tenK) {
+      checks.push(`| 10k ${phase}: time ÷ bound | ${tenK.ratioToBound.toFixed(2)} × | ≤ ${SPEED.ratioToBound} | ${tenK.ratioToBound <= SPEED.ratioToBound ? 'met' : '**missed**'} |`);
+      checks.push(`| 10k ${phase}: naive ÷ time | ${tenK.naiveOverMeasured.toFixed(1)} × | ≥ ${SPEED.naiveOverMeasured} | ${tenK.naiveOverMeasured >= SPEED.naiveOverMeasured ? 'met' : '**missed**'} |`);
+    }
+    const [a, b] = [ratio('10k', phase), ratio('20k', phase)];
+    if (a !== undefined && b !== undefined) {
+      const growth = b / a - 1;
+      checks.push(`| 20k ${phase} ratio against 10k's | ${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)} % | ≤ +${SPEED.growth * 100} % | ${growth <= SPEED.growth ? 'met' : '**missed**'} |`);
+    }
+  }
+  return [
+    '## Headline: time to silence, against what the platforms allow',
+    '',
+    'From the request to the answer of `?wait=true`. The bound is what no service can beat: for each connection the requests it',
+    'cannot avoid against the platform’s own rate, in-flight limit and latency (`bench/bound.ts`); the slowest connection sets it.',
+    'Naive: one request per item, one at a time, at the round trip measured in the run.',
+    '',
+    '| scenario | phase | time | bound (binding) | time ÷ bound | naive | naive ÷ time |',
+    '|---|---|---:|---:|---:|---:|---:|',
+    ...rows,
+    '',
+    ...(checks.length > 0 ? ['| target | measured | limit | |', '|---|---:|---:|---|', ...checks, ''] : []),
+  ];
 }
 
 /** The store's targets, each measured over the pause and the resume of the 10k scenario. */
@@ -137,6 +179,16 @@ function section(result: ScenarioResult, scenario: Scenario | undefined): string
     }
   }
   for (const [name, f] of present) out.push('', boundBy(name, f));
+  for (const phase of ['pause', 'resume'] as const) {
+    const summary = result.summary[phase];
+    if (!summary) continue;
+    out.push(
+      '',
+      `The ${phase}'s bound, per connection: ` +
+        summary.bound.connections.map((c) => `${c.connection} ${c.requests.toLocaleString('en')} requests at ${c.limit} → ${c.seconds} s`).join('; ') +
+        `. Binding: ${summary.binding}.`,
+    );
+  }
   if (result.reads) {
     const r = result.reads;
     out.push('', `Reading the pause back through the API after the pause: \`GET /v1/pauses/:id\` in ${r.pauseGetMs} ms; all ${r.items.toLocaleString('en')} items in ${r.pages} pages of ${r.pageLimit} in ${r.walkS} s.`);

@@ -43,6 +43,7 @@ for (const scenario of chosen) {
     cpus: { service: 'unknown', platforms: 'unknown' },
     pause: null,
     resume: null,
+    summary: { pause: null, resume: null },
     reads: null,
     problems: [error.message],
     logSample: [],

@@ -3,6 +3,7 @@
 // and resumes over HTTP, checks the platforms' state after each, and hands the figures back.
 import { apiClient } from './api-client.js';
 import { measurePhase, type PhaseFigures } from './phase.js';
+import { summarize, type PhaseSummary } from './summary.js';
 import { walkItems, type ReadFigures } from './walk-items.js';
 import { pin } from './cpus.js';
 import { forkTs, sendUnasked } from './rpc.js';
@@ -17,6 +18,8 @@ export interface ScenarioResult {
   cpus: { service: string; platforms: string };
   pause: PhaseFigures | null;
   resume: PhaseFigures | null;
+  /** per phase: time to silence against the bound and the naive way, and the store's costs */
+  summary: { pause: PhaseSummary | null; resume: PhaseSummary | null };
   /** reading the paused pause back through the API */
   reads: ReadFigures | null;
   /** empty when the platforms ended exactly as they should */
@@ -38,7 +41,7 @@ process.exit(0);
 async function run(s: Scenario): Promise<ScenarioResult> {
   const objects = await sandbox.call<Record<string, number>>('seed');
   const { why: _why, ...parameters } = s;
-  const out: ScenarioResult = { scenario: { ...parameters, liveItems: liveCount(s.world), objects }, cpus: pinned, pause: null, resume: null, reads: null, problems: [], logSample: [] };
+  const out: ScenarioResult = { scenario: { ...parameters, liveItems: liveCount(s.world), objects }, cpus: pinned, pause: null, resume: null, summary: { pause: null, resume: null }, reads: null, problems: [], logSample: [] };
   const before = await sandbox.call<World>('state');
   if (liveKeys(before).size !== liveCount(s.world)) out.problems.push(`seeded ${liveKeys(before).size} live items, planned ${liveCount(s.world)}`);
 
@@ -49,6 +52,7 @@ async function run(s: Scenario): Promise<ScenarioResult> {
       api('POST', '/v1/pauses?wait=true', { severity: 3, reason: `benchmark ${s.name}` }),
     );
     out.pause = paused.figures;
+    out.summary.pause = summarize(s, 'pause', paused.figures);
     const pauseId: string | undefined = paused.body?.pause?.id;
     if (paused.figures.httpStatus !== 201 || !pauseId) {
       out.problems.push(`pause answered ${paused.figures.httpStatus}: ${JSON.stringify(paused.body).slice(0, 300)}`);
@@ -62,6 +66,7 @@ async function run(s: Scenario): Promise<ScenarioResult> {
 
     const resumed = await measurePhase(service, sandbox, () => api('POST', `/v1/pauses/${pauseId}/resume?wait=true`, {}));
     out.resume = resumed.figures;
+    out.summary.resume = summarize(s, 'resume', resumed.figures);
     if (resumed.figures.httpStatus !== 200) out.problems.push(`resume answered ${resumed.figures.httpStatus}: ${JSON.stringify(resumed.body).slice(0, 300)}`);
     if (!expectStates(out.problems, 'resume', resumed.figures, 'restored', liveCount(s.world))) out.problems.push(...(await explainItems(api, pauseId, 'restored')));
     out.problems.push(...(await checkDisk(service, pauseId, 'resume', resumed.figures)));

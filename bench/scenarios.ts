@@ -65,22 +65,35 @@ const NON_LIVE = {
   mailchimp: { drafts: 150, pausedAutomations: 10 },
 };
 
-const PLANS: readonly ScenarioPlan[] = [
-  {
-    name: '10k',
-    title: 'A pause of 10,000 live items across the three platforms',
-    why:
-      "The issue's figure. 300 Hootsuite messages (its 20 requests/s make each message cost ~0.1 s over pause and resume, " +
-      'so 300 already bound the run at ~30 s), 5,700 Meta campaigns (Graph batches of 50: 114 batches each way) and ' +
-      '3,950 scheduled Mailchimp campaigns + 50 automations (one request per object, 10 in flight allowed). ' +
-      'Plus items people paused, drafts, approvals and sent posts, which must stay untouched.',
-    world: {
-      hootsuite: { scheduled: 300, ...NON_LIVE.hootsuite },
-      metaAds: { active: 5_700, ...NON_LIVE.metaAds },
-      mailchimp: { scheduled: 3_950, automations: 50, ...NON_LIVE.mailchimp },
-    },
-    metaCallsPerHour: STANDARD_TIER_FLOOR,
+/** The issue's world: 10,000 live items. Growth is shown at a tenth and at twice its size. */
+const TEN_K: ScenarioPlan = {
+  name: '10k',
+  title: 'A pause of 10,000 live items across the three platforms',
+  why:
+    "The issue's figure. 300 Hootsuite messages (its 20 requests/s make each message cost ~0.1 s over pause and resume, " +
+    'so 300 already bound the run at ~30 s), 5,700 Meta campaigns over six ad accounts (Graph batches of 50) and ' +
+    '3,950 scheduled Mailchimp campaigns + 50 automations (one request per object, 10 in flight allowed). ' +
+    'Plus items people paused, drafts, approvals and sent posts, which must stay untouched.',
+  world: {
+    hootsuite: { scheduled: 300, ...NON_LIVE.hootsuite },
+    metaAds: { active: 5_700, ...NON_LIVE.metaAds },
+    mailchimp: { scheduled: 3_950, automations: 50, ...NON_LIVE.mailchimp },
   },
+  metaCallsPerHour: STANDARD_TIER_FLOOR,
+};
+
+const scaled = (plan: ScenarioPlan, name: string, factor: number, title: string): ScenarioPlan => ({
+  ...plan,
+  name,
+  title,
+  why: `The 10k world times ${factor}, every count alike: the time to silence should grow with the world, its ratio to the bound stay put.`,
+  world: scaleWorld(plan.world, factor),
+});
+
+const PLANS: readonly ScenarioPlan[] = [
+  scaled(TEN_K, '1k', 0.1, 'A pause of 1,000 live items: the 10k world at a tenth'),
+  TEN_K,
+  scaled(TEN_K, '20k', 2, 'A pause of 20,000 live items: the 10k world twice over'),
   {
     name: 'hootsuite-rate',
     title: "300 Hootsuite messages: bound by Hootsuite's 20 requests/second",
@@ -103,14 +116,12 @@ export const SCENARIO_NAMES = PLANS.map((p) => p.name);
 export function scenario(name: string, settings: BenchSettings): Scenario | undefined {
   const plan = PLANS.find((p) => p.name === name);
   if (!plan) return undefined;
-  const times = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).map(([k, n]) => [k, Math.round(n * settings.scale)]));
-  const world = {
-    hootsuite: times(plan.world.hootsuite),
-    metaAds: times(plan.world.metaAds),
-    mailchimp: times(plan.world.mailchimp),
-  } as unknown as WorldPlan;
-  return { ...plan, world, latencyMs: settings.latencyMs, scale: settings.scale };
+  return { ...plan, world: scaleWorld(plan.world, settings.scale), latencyMs: settings.latencyMs, scale: settings.scale };
 }
 
-export const liveCount = (w: WorldPlan): number =>
-  w.hootsuite.scheduled + w.metaAds.active + w.mailchimp.scheduled + w.mailchimp.automations;
+function scaleWorld(world: WorldPlan, factor: number): WorldPlan {
+  const times = <T extends Record<string, number>>(counts: T): T => Object.fromEntries(Object.entries(counts).map(([k, n]) => [k, Math.round(n * factor)])) as T;
+  return { hootsuite: times(world.hootsuite), metaAds: times(world.metaAds), mailchimp: times(world.mailchimp) };
+}
+
+export const liveCount = (w: WorldPlan): number => w.hootsuite.scheduled + w.metaAds.active + w.mailchimp.scheduled + w.mailchimp.automations;

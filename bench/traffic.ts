@@ -13,6 +13,8 @@ export interface ConnectionTraffic {
   /** 429s, and Meta's throttling codes in bodies and batch elements */
   throttled: number;
   maxInFlight: number;
+  /** the sum of every request's time from arrival to answer, ms (platform latency included) */
+  totalMs: number;
   /** ms since the counters were last reset, one per request, in arrival order */
   arrivals: number[];
   /** the same, for the requests answered with a throttling signal */
@@ -39,8 +41,10 @@ export class TrafficCounter {
       const inFlight = (this.#inFlight.get(connection) ?? 0) + 1;
       this.#inFlight.set(connection, inFlight);
       t.maxInFlight = Math.max(t.maxInFlight, inFlight);
+      const started = performance.now();
       try {
         const response = await fetch(request, env);
+        t.totalMs += performance.now() - started;
         t.byStatus[response.status] = (t.byStatus[response.status] ?? 0) + 1;
         if (response.status === 429 || (connection.startsWith('meta') && (await isMetaThrottle(response)))) {
           t.throttled++;
@@ -64,7 +68,7 @@ export class TrafficCounter {
   #entry(connection: string): ConnectionTraffic {
     let t = this.#byConnection.get(connection);
     if (!t) {
-      t = { requests: 0, byMethod: {}, byStatus: {}, throttled: 0, maxInFlight: 0, arrivals: [], throttledArrivals: [] };
+      t = { requests: 0, byMethod: {}, byStatus: {}, throttled: 0, maxInFlight: 0, totalMs: 0, arrivals: [], throttledArrivals: [] };
       this.#byConnection.set(connection, t);
     }
     return t;

@@ -1,6 +1,7 @@
 import type { BulkSizes } from '../../adapters/types.js';
 import type { Item } from '../domain/item.js';
 import type { Engine } from './engine.js';
+import { ItemQueue } from './item-queue.js';
 
 /** Items grouped by connection, in their order. */
 export function byConnection(items: readonly Item[]): Map<string, Item[]> {
@@ -14,25 +15,24 @@ export function byConnection(items: readonly Item[]): Map<string, Item[]> {
 }
 
 /**
- * Runs `work` over one connection's items in batches of its platform's bulk size for the
- * operation, at most `concurrency` batches at once.
+ * Runs `work` over one connection's items in batches of its bulk size for the operation, at most
+ * `concurrency` batches at once. Items may still be coming (a listing going on): each lane takes
+ * what is there when it is free.
  */
 export async function inBatches(
   engine: Engine,
   connectionId: string,
   operation: keyof BulkSizes,
-  items: readonly Item[],
+  items: readonly Item[] | ItemQueue,
   work: (batch: Item[]) => Promise<void>,
 ): Promise<void> {
   const connection = engine.connections.get(connectionId);
-  const size = connection?.bulk[operation] ?? Math.max(1, items.length);
-  const batches: Item[][] = [];
-  for (let i = 0; i < items.length; i += size) batches.push(items.slice(i, i + size));
-  const lanes = Math.min(connection?.concurrency ?? 1, batches.length);
-  let next = 0;
+  const queue = items instanceof ItemQueue ? items : ItemQueue.of(items);
+  const size = connection?.bulk[operation] ?? Number.MAX_SAFE_INTEGER;
+  const lanes = connection?.concurrency ?? 1;
   await Promise.all(
     Array.from({ length: lanes }, async () => {
-      while (next < batches.length) await work(batches[next++]!);
+      for (let batch = await queue.take(size); batch.length > 0; batch = await queue.take(size)) await work(batch);
     }),
   );
 }

@@ -65,9 +65,16 @@ export async function walkListing(
 /**
  * Lists one target and claims each page's live items for the pause as it comes: their snapshots
  * are durable before anything is suspended (invariant 2), and an object another pause holds is
- * counted, not taken (invariant 5).
+ * counted, not taken (invariant 5). `onClaimed` hands each page's items on, durable, to be suspended.
  */
-export async function listAndClaim(engine: Engine, ctx: RequestContext, pauseId: string, target: PlanTarget, from: string | null): Promise<Listing> {
+export async function listAndClaim(
+  engine: Engine,
+  ctx: RequestContext,
+  pauseId: string,
+  target: PlanTarget,
+  from: string | null,
+  onClaimed: (items: Item[]) => void = () => undefined,
+): Promise<Listing> {
   let found = 0;
   let heldElsewhere = 0;
   const platform = engine.connections.get(target.connectionId)?.platform ?? 'unknown';
@@ -91,6 +98,7 @@ export async function listAndClaim(engine: Engine, ctx: RequestContext, pauseId:
     );
     found += claim.claimed.length;
     heldElsewhere += claim.heldElsewhere;
+    onClaimed(claim.claimed);
   });
   const at = engine.clock.now().toISOString();
   return {

@@ -4,6 +4,7 @@ import { draft } from '../audit/audit-entry.js';
 import type { RequestContext } from '../domain/actor.js';
 import type { MissedPolicy, Listing, Pause, Work } from '../domain/pause.js';
 import type { Engine } from './engine.js';
+import { ItemQueue } from './item-queue.js';
 import { RESUMABLE_STATES } from './item-lifecycle.js';
 import { listAndClaim, planTargets, type PlanTarget } from './plan.js';
 import { restoreItems } from './restore.js';
@@ -41,8 +42,9 @@ interface SuspendOptions {
 }
 
 /**
- * Lists what is live and not yet listed, claims it (the write-ahead of invariant 2), then
- * suspends: each connection on its own, so one slow platform never holds up the others.
+ * Lists what is live and not yet listed, claims it page by page (the write-ahead of invariant 2),
+ * and suspends each page as soon as it is claimed: each connection on its own, so one slow
+ * platform never holds up the others.
  */
 async function suspendWork(engine: Engine, ctx: RequestContext, pauseId: string, kinds: readonly Kind[], options: SuspendOptions): Promise<void> {
   const pause = (await engine.store.getPause(pauseId))!;
@@ -54,24 +56,30 @@ async function suspendWork(engine: Engine, ctx: RequestContext, pauseId: string,
 
   await Promise.all(
     [...connectionIds].map(async (connectionId) => {
+      // What is left from before (planned, or failed when retrying), then each page as it is claimed.
+      const left = await engine.store.itemsOfPause(pauseId, { connectionId, states: options.retryFailed ? ['planned', 'failed'] : ['planned'] });
+      const queue = new ItemQueue();
+      queue.push(left.filter((i) => i.state === 'planned' || i.failedDuring === 'suspend'));
       const mine = targets.filter((t) => t.connectionId === connectionId);
-      if (mine.length > 0) {
-        const listings = await engine.locks.exclusive(connectionId, async () => {
-          const done: Listing[] = [];
-          for (const t of mine) done.push(await listAndClaim(engine, ctx, pauseId, t, listingOf(t)?.resumeFrom ?? null));
-          return done;
-        });
-        await recordListings(engine, ctx, pauseId, listings);
-      }
-      if (await resumeAsked()) return;
-      const items = await engine.store.itemsOfPause(pauseId, { connectionId, states: options.retryFailed ? ['planned', 'failed'] : ['planned'] });
-      await suspendItems(
-        engine,
-        ctx,
-        connectionId,
-        items.filter((i) => i.state === 'planned' || i.failedDuring === 'suspend'),
-        { verifyFirst: (item) => options.recovering || item.lastError?.ambiguous === true, shouldStop: resumeAsked },
-      );
+      const listing = (async () => {
+        try {
+          if (mine.length === 0) return;
+          const listings = await engine.locks.exclusive(connectionId, async () => {
+            const done: Listing[] = [];
+            for (const t of mine) done.push(await listAndClaim(engine, ctx, pauseId, t, listingOf(t)?.resumeFrom ?? null, (items) => queue.push(items)));
+            return done;
+          });
+          await recordListings(engine, ctx, pauseId, listings);
+        } finally {
+          queue.close();
+        }
+      })();
+      // Suspending starts with the first page claimed, while the listing goes on.
+      const suspending = suspendItems(engine, ctx, connectionId, queue, {
+        verifyFirst: (item) => options.recovering || item.lastError?.ambiguous === true,
+        shouldStop: resumeAsked,
+      });
+      await Promise.all([listing, suspending]);
     }),
   );
 }

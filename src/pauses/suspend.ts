@@ -5,6 +5,7 @@ import type { Item } from '../domain/item.js';
 import type { ItemTransition } from '../store/store.js';
 import { momentOf, usableConnection, type Engine } from './engine.js';
 import { inBatches } from './fan-out.js';
+import type { ItemQueue } from './item-queue.js';
 import { failed, skipped, suspended, waiting } from './item-lifecycle.js';
 import { driftReason, refOf, viewOf } from './observation.js';
 import { asAdapterError, retryBatch, retryCall } from './with-retries.js';
@@ -16,8 +17,8 @@ export interface SuspendOptions {
   shouldStop(): Promise<boolean>;
 }
 
-/** Suspends one connection's planned (or failed) items, batch by batch, recording each outcome (invariant 6). */
-export async function suspendItems(engine: Engine, ctx: RequestContext, connectionId: string, items: readonly Item[], options: SuspendOptions): Promise<void> {
+/** Suspends one connection's planned (or failed) items, batch by batch as they come, recording each outcome (invariant 6). */
+export async function suspendItems(engine: Engine, ctx: RequestContext, connectionId: string, items: readonly Item[] | ItemQueue, options: SuspendOptions): Promise<void> {
   const usable = usableConnection(engine, connectionId);
   await inBatches(engine, connectionId, 'suspend', items, async (batch) => {
     if (await options.shouldStop()) return;

@@ -39,6 +39,17 @@ describe('listings resumed from the last good page', () => {
     expect(queries.length).toBeGreaterThan(8);
   });
 
+  it('suspends each page as soon as it is claimed, while the listing goes on', async () => {
+    h = await startHarness(server, { config: smallPages });
+    const pause = await h.pause(1, { scope: { connections: ['hootsuite-acme'] } });
+    expect(pause.counts.byState.suspended).toBe(48);
+    const requests = h.sandbox.simulators.get('hootsuite-acme')!.requests;
+    const firstDelete = requests.findIndex((r) => r.method === 'DELETE');
+    const lastListing = requests.findLastIndex((r) => r.method === 'GET' && r.path === '/v1/messages');
+    expect(firstDelete).toBeGreaterThan(0);
+    expect(firstDelete).toBeLessThan(lastListing);
+  });
+
   it('keeps what a failed listing found, says where it stopped, and a retry goes on from there', async () => {
     h = await startHarness(server, { config: smallPages });
     const hootsuite = h.sandbox.simulators.get('hootsuite-acme')!;
