@@ -19,12 +19,12 @@ export function byConnection(items: readonly Item[]): Map<string, Item[]> {
  * `concurrency` batches at once. Items may still be coming (a listing going on): each lane takes
  * what is there when it is free.
  */
-export async function inBatches(
+export async function inBatches<T>(
   engine: Engine,
   connectionId: string,
   operation: keyof BulkSizes,
-  items: readonly Item[] | ItemQueue,
-  work: (batch: Item[]) => Promise<void>,
+  items: readonly T[] | ItemQueue<T>,
+  work: (batch: T[]) => Promise<void>,
 ): Promise<void> {
   const connection = engine.connections.get(connectionId);
   const queue = items instanceof ItemQueue ? items : ItemQueue.of(items);

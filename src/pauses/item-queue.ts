@@ -1,24 +1,26 @@
 import type { Item } from '../domain/item.js';
 
 /**
- * Items handed from a listing to the suspension as they are claimed, so a connection starts
- * suspending with its first page instead of after its last. A batch takes what is there (up to
- * the bulk size), never waiting to fill up; `take` answers [] once the queue is closed and empty.
+ * Items handed from one stage of a connection's work to the next as they are ready: from a
+ * listing to the suspension as they are claimed (a connection starts suspending with its first
+ * page instead of after its last), from a resume's read-back to its restores. A batch takes what
+ * is there (up to the bulk size), never waiting to fill up; `take` answers [] once the queue is
+ * closed and empty.
  */
-export class ItemQueue {
-  readonly #items: Item[] = [];
+export class ItemQueue<T = Item> {
+  readonly #items: T[] = [];
   #closed = false;
   #waiters: Array<() => void> = [];
 
   /** A queue holding `items`, closed: nothing more comes. */
-  static of(items: readonly Item[]): ItemQueue {
-    const queue = new ItemQueue();
+  static of<T>(items: readonly T[]): ItemQueue<T> {
+    const queue = new ItemQueue<T>();
     queue.push(items);
     queue.close();
     return queue;
   }
 
-  push(items: readonly Item[]): void {
+  push(items: readonly T[]): void {
     if (this.#closed) throw new Error('items pushed after the queue was closed');
     if (items.length === 0) return;
     this.#items.push(...items);
@@ -31,7 +33,7 @@ export class ItemQueue {
   }
 
   /** Up to `max` items, as soon as there are any; [] when nothing more will come. */
-  async take(max: number): Promise<Item[]> {
+  async take(max: number): Promise<T[]> {
     while (this.#items.length === 0 && !this.#closed) await new Promise<void>((resolve) => this.#waiters.push(resolve));
     return this.#items.splice(0, max);
   }

@@ -1,10 +1,12 @@
-import { methodTraits, type AdapterClient, type Observation, type PlatformAdapter, type RestoreRequest } from '../../adapters/types.js';
+import { methodTraits, type Observation, type RestoreRequest } from '../../adapters/types.js';
 import type { RequestContext } from '../domain/actor.js';
-import type { Item } from '../domain/item.js';
+import type { Item, ItemError } from '../domain/item.js';
 import type { MissedPolicy, Pause } from '../domain/pause.js';
 import type { ItemTransition } from '../store/store.js';
 import { momentOf, usableConnection, type Engine } from './engine.js';
 import { inBatches, perConnection } from './fan-out.js';
+import { ItemQueue } from './item-queue.js';
+import { LookAhead } from './look-ahead.js';
 import { coveringPause, handOver } from './handover.js';
 import { drifted, failed, missed, restored, skipped, type Moment } from './item-lifecycle.js';
 import { decideTime } from './missed-policy.js';
@@ -20,37 +22,70 @@ export interface RestoreOptions {
   explicitTimes?: ReadonlyMap<string, Date>;
 }
 
+/** An item judged ready to be put back, with what the restore asks of the platform. */
+interface Ready {
+  item: Item;
+  request: RestoreRequest;
+}
+
 /**
  * Puts items back from their snapshots (invariant 3), walking the stored items — never a fresh
- * listing. Per batch: hand over what another pause covers, look at the rest where it can have
- * changed, leave drifted items alone, hold missed ones (invariant 4), restore the others.
+ * listing. Two stages per connection, side by side: the read-back looks at the items where they
+ * can have changed, in batches of the platform's bulk inspect (Mailchimp reads hundreds through a
+ * few list pages), leaves drifted items alone and holds missed ones (invariant 4); the restores
+ * put the others back in batches of the bulk restore as soon as they are judged.
  */
 export async function restoreItems(engine: Engine, ctx: RequestContext, pause: Pause, items: readonly Item[], options: RestoreOptions): Promise<void> {
-  await perConnection(items, (connectionId, list) =>
-    inBatches(engine, connectionId, 'restore', list, (batch) =>
-      engine.locks.shared(connectionId, async () => {
-        const remaining: Item[] = [];
-        for (const item of batch) {
-          const held = item.state === 'suspended' || item.state === 'missed' || item.state === 'kept';
-          const to = held ? await coveringPause(engine, item) : undefined;
-          if (to) await handOver(engine, ctx, item, to);
-          else remaining.push(item);
-        }
-        if (remaining.length === 0) return;
-        const usable = usableConnection(engine, connectionId);
-        let transitions: ItemTransition[];
-        if (usable.error) transitions = remaining.map((item) => failed(item, usable.error, 'restore', momentOf(engine, ctx)));
-        else {
-          try {
-            transitions = await restoreBatch(engine, ctx, usable.connection.adapter, usable.client, pause, remaining, options);
-          } catch (error) {
-            transitions = remaining.map((item) => failed(item, asAdapterError(error).toInfo(), 'restore', momentOf(engine, ctx)));
-          }
-        }
+  await perConnection(items, async (connectionId, list) => {
+    const ready = new ItemQueue<Ready>();
+    const ahead = new LookAhead(lookAheadOf(engine, connectionId));
+    const judging = inBatches(engine, connectionId, 'inspect', list, async (batch) => {
+      await ahead.reserve(batch.length);
+      const judged = await engine.locks.shared(connectionId, async () => {
+        const { transitions, restorable } = await judgeBatch(engine, ctx, connectionId, pause, await handOverCovered(engine, ctx, batch), options);
         await engine.store.recordTransitions(transitions);
-      }),
-    ),
-  );
+        return restorable;
+      });
+      ahead.release(batch.length - judged.length);
+      ready.push(judged);
+    }).finally(() => ready.close());
+    const restoring = inBatches(engine, connectionId, 'restore', ready, async (batch) => {
+      // Under the same shared lock as the hand-over check: a pause that began covering an item
+      // since it was judged takes it over instead (invariant 5).
+      try {
+        await engine.locks.shared(connectionId, async () => {
+          const mine = new Set((await handOverCovered(engine, ctx, batch.map((r) => r.item))).map((i) => i.id));
+          await engine.store.recordTransitions(await putBack(engine, ctx, connectionId, batch.filter((r) => mine.has(r.item.id))));
+        });
+      } finally {
+        ahead.release(batch.length);
+      }
+    });
+    await Promise.all([judging, restoring]);
+  });
+}
+
+/**
+ * How many items may be read back and not yet put back: enough for every restore lane and the
+ * next read-back batch, so restores never wait for a read, and no more, so what a read saw is
+ * seconds old at most when the item is put back.
+ */
+function lookAheadOf(engine: Engine, connectionId: string): number {
+  const connection = engine.connections.get(connectionId);
+  if (!connection) return Number.MAX_SAFE_INTEGER;
+  return connection.concurrency * connection.bulk.restore + connection.bulk.inspect;
+}
+
+/** Hands over the held items another pause now covers; answers the others. */
+async function handOverCovered(engine: Engine, ctx: RequestContext, items: readonly Item[]): Promise<Item[]> {
+  const remaining: Item[] = [];
+  for (const item of items) {
+    const held = item.state === 'suspended' || item.state === 'missed' || item.state === 'kept';
+    const to = held ? await coveringPause(engine, item) : undefined;
+    if (to) await handOver(engine, ctx, item, to);
+    else remaining.push(item);
+  }
+  return remaining;
 }
 
 /**
@@ -61,21 +96,30 @@ export async function restoreItems(engine: Engine, ctx: RequestContext, pause: P
 export const mustLook = (item: Item): boolean =>
   methodTraits(item.method).changeableWhileSuspended || !(item.state === 'suspended' || item.state === 'missed' || item.state === 'kept');
 
-async function restoreBatch(
+/** Reads a batch back and judges each item: the transitions of those not to be put back, and the rest. */
+async function judgeBatch(
   engine: Engine,
   ctx: RequestContext,
-  adapter: PlatformAdapter,
-  client: AdapterClient,
+  connectionId: string,
   pause: Pause,
   batch: Item[],
   options: RestoreOptions,
-): Promise<ItemTransition[]> {
+): Promise<{ transitions: ItemTransition[]; restorable: Ready[] }> {
+  const transitions: ItemTransition[] = [];
+  const restorable: Ready[] = [];
+  if (batch.length === 0) return { transitions, restorable };
+  const usable = usableConnection(engine, connectionId);
+  const failAll = (error: Omit<ItemError, 'at'>) => ({ transitions: batch.map((item) => failed(item, error, 'restore', momentOf(engine, ctx))), restorable });
+  if (usable.error) return failAll(usable.error);
   const look = batch.filter(mustLook);
-  const seen = look.length > 0 ? await retryCall(() => client.inspect(look.map(refOf)), engine.retry, { idempotent: true }) : [];
+  let seen: Observation[];
+  try {
+    seen = look.length > 0 ? await retryCall(() => usable.client.inspect(look.map(refOf)), engine.retry, { idempotent: true }) : [];
+  } catch (error) {
+    return failAll(asAdapterError(error).toInfo());
+  }
   const byId = new Map(seen.map((o) => [o.externalId, o]));
   const at = momentOf(engine, ctx);
-  const transitions: ItemTransition[] = [];
-  const ready: Array<{ item: Item; request: RestoreRequest }> = [];
 
   for (const item of batch) {
     const observation = mustLook(item) ? byId.get(item.externalId) : absent(item.externalId);
@@ -89,7 +133,7 @@ async function restoreBatch(
       transitions.push(verdict.make(at));
       continue;
     }
-    const time = decideTime(item, adapter, options.policy, {
+    const time = decideTime(item, usable.connection.adapter, options.policy, {
       now: at.now,
       pausedAt: new Date(pause.createdAt),
       ...(options.explicitTimes?.has(item.id) && { explicit: options.explicitTimes.get(item.id)! }),
@@ -100,26 +144,34 @@ async function restoreBatch(
     }
     // An earlier restore may have happened if we crashed mid-way or the last answer was unclear.
     const mayExist = !methodTraits(item.method).idempotentRestore && (options.recovering || item.lastError?.ambiguous === true);
-    ready.push({ item, request: { ...refOf(item), scheduledAt: time.restoreAt, mayExist } });
+    restorable.push({ item, request: { ...refOf(item), scheduledAt: time.restoreAt, mayExist } });
   }
-  if (ready.length === 0) return transitions;
+  return { transitions, restorable };
+}
 
+/** Restores a batch of judged items: their transitions, restored or failed. */
+async function putBack(engine: Engine, ctx: RequestContext, connectionId: string, ready: Ready[]): Promise<ItemTransition[]> {
+  if (ready.length === 0) return [];
+  const usable = usableConnection(engine, connectionId);
+  if (usable.error) return ready.map((r) => failed(r.item, usable.error, 'restore', momentOf(engine, ctx)));
   const requests = new Map(ready.map((r) => [r.item.externalId, r.request]));
   const idempotent = ready.every((r) => methodTraits(r.item.method).idempotentRestore);
-  const results = await retryBatch(
-    ready.map((r) => r.item),
-    (b) => client.restore(b.map((i) => requests.get(i.externalId)!)),
-    engine.retry,
-    { idempotent, onWait: (ms, error, items) => recordWait(engine, ctx, items, ms, error) },
-  );
-  for (const { item, outcome, ambiguous } of results) {
-    const now = momentOf(engine, ctx);
-    if (outcome.kind === 'ok') {
+  try {
+    const results = await retryBatch(
+      ready.map((r) => r.item),
+      (b) => usable.client.restore(b.map((i) => requests.get(i.externalId)!)),
+      engine.retry,
+      { idempotent, onWait: (ms, error, items) => recordWait(engine, ctx, items, ms, error) },
+    );
+    return results.map(({ item, outcome, ambiguous }) => {
+      const now = momentOf(engine, ctx);
+      if (outcome.kind !== 'ok') return failed(item, { ...outcome.error, ambiguous: outcome.error.ambiguous || ambiguous }, 'restore', now);
       const scheduledAt = requests.get(item.externalId)!.scheduledAt;
-      transitions.push(restored(item, { status: outcome.status, scheduledAt, ...(outcome.newExternalId && { newExternalId: outcome.newExternalId }), ...(outcome.note && { note: outcome.note }) }, now));
-    } else transitions.push(failed(item, { ...outcome.error, ambiguous: outcome.error.ambiguous || ambiguous }, 'restore', now));
+      return restored(item, { status: outcome.status, scheduledAt, ...(outcome.newExternalId && { newExternalId: outcome.newExternalId }), ...(outcome.note && { note: outcome.note }) }, now);
+    });
+  } catch (error) {
+    return ready.map((r) => failed(r.item, asAdapterError(error).toInfo(), 'restore', momentOf(engine, ctx)));
   }
-  return transitions;
 }
 
 export type Verdict = { kind: 'restore' } | { kind: 'transition'; make: (at: Moment) => ItemTransition };

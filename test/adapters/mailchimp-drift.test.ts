@@ -1,7 +1,8 @@
 // Mailchimp drift as the core judges it, through the whole service: a campaign a person scheduled
 // again, sent, edited or deleted while suspended is drift, left alone at resume; one Mailchimp
 // shows `paused` rather than `save` is ours, put back. The resume's dry run inspects in bulk (list
-// pages), the resume itself one campaign at a time: both must judge alike.
+// pages, and a read each only for what is not on them), and so does the resume itself before it
+// schedules anything: both must judge alike.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MailchimpSimulator } from '../../adapters/mailchimp/simulator.js';
 import { schedule } from '../../adapters/mailchimp/simulator-world-rules.js';
@@ -47,7 +48,13 @@ describe('mailchimp drift, judged by the core', () => {
     expect(reads.sort()).toEqual([again, sent, deleted].sort());
     expect(sim.requests.slice(from).filter((r) => r.path === '/3.0/campaigns').length).toBeLessThanOrEqual(2);
 
+    const before = sim.requests.length;
     const resumed = await h.resume(pause.id);
+    // The resume reads back like the dry run: no read of a campaign that is on the pages.
+    const resumeReads = sim.requests.slice(before).filter((r) => r.method === 'GET' && /^\/3\.0\/campaigns\/[^/]+$/.test(r.path)).map((r) => r.path.split('/').at(-1));
+    expect(resumeReads.sort()).toEqual([again, sent, deleted].sort());
+    const schedules = sim.requests.slice(before).filter((r) => /^\/3\.0\/campaigns\/[^/]+\/actions\/schedule$/.test(r.path));
+    expect(schedules).toHaveLength(campaigns.length - drifted.length);
     expect(resumed.counts.byState.drifted).toBe(4);
     expect(resumed.counts.byState.restored).toBe(pause.counts.total - 4);
     const notes = new Map((await h.items(pause.id, '&state=drifted')).map((i) => [i.externalId, i.note as string]));

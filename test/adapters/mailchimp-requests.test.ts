@@ -2,7 +2,7 @@
 // read-back: `save` and `paused` are one status to us); an inspect of many suspended campaigns
 // reads them through list pages of the two statuses our suspension leaves, cut down to the fields
 // an observation needs, and reads one by one only those not on them (scheduled again, sent,
-// deleted); a page is parsed and mapped in a few milliseconds.
+// deleted); a page is cut down to a fraction of its whole size.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { campaignListSchema } from '../../adapters/mailchimp/schemas.js';
 import { campaignObservation, OBSERVED_CAMPAIGN_FIELDS } from '../../adapters/mailchimp/mappers-observation.js';
@@ -142,20 +142,20 @@ describe('mailchimp requests per campaign', () => {
     expect(sentSince(from).sort()).toEqual(['GET /3.0/automations/' + automation.id, `GET /3.0/automations/${automation.id}/emails`, 'GET /3.0/campaigns', 'GET /3.0/campaigns'].sort());
   });
 
-  it('parses and maps a page in well under 20 ms', async () => {
+  it('asks for a page cut down to a fraction of the whole campaigns', async () => {
+    // What the adapter parses at once holds the event loop (the bench reports its stalls): a page
+    // of 250 cut down to the observed fields is a third of the same page whole.
     for (let i = 0; i < LOOKUP_PAGE_SIZE; i++) sim.world.addCampaign({ status: 'save', title: `Draft ${i}`, segmentOpts: { match: 'any', conditions: [{ field: 'interests', op: 'interestcontains', value: ['a', 'b'] }] } });
     const fields = [...OBSERVED_CAMPAIGN_FIELDS.map((f) => `campaigns.${f}`), 'total_items'].join(',');
     const auth = { Authorization: `Basic ${Buffer.from(`x:${API_KEY}`).toString('base64')}` };
-    const text = await (await sim.fetch(new Request(`${BASE_URL}/3.0/campaigns?status=save&count=${LOOKUP_PAGE_SIZE}&fields=${fields}`, { headers: auth }))).text();
-    const times: number[] = [];
-    for (let run = 0; run < 21; run++) {
-      const began = performance.now();
-      // What the adapter does with a page: parse, check, map (every campaign here: the worst case).
-      const page = campaignListSchema.parse(JSON.parse(text));
-      for (const c of page.campaigns) campaignObservation(c);
-      times.push(performance.now() - began);
-    }
-    expect(JSON.parse(text).campaigns).toHaveLength(LOOKUP_PAGE_SIZE);
-    expect(times.sort((a, b) => a - b)[10]).toBeLessThan(20);
+    const page = (query: string) => sim.fetch(new Request(`${BASE_URL}/3.0/campaigns?status=save&count=${LOOKUP_PAGE_SIZE}&${query}`, { headers: auth })).then((r) => r.text());
+    const cut = await page(`fields=${fields}`);
+    const whole = await page('exclude_fields=_links');
+    const campaigns = campaignListSchema.parse(JSON.parse(cut)).campaigns;
+    expect(campaigns).toHaveLength(LOOKUP_PAGE_SIZE);
+    expect(cut.length).toBeLessThan(whole.length / 2.5);
+    // …and still shows all an observation reads: the same as the whole campaign.
+    const full = campaignListSchema.parse(JSON.parse(whole)).campaigns;
+    for (const [n, c] of campaigns.entries()) expect(campaignObservation(c)).toEqual(campaignObservation(full[n]!));
   });
 });

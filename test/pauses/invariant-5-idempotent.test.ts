@@ -1,6 +1,8 @@
 // Invariant 5: repeated requests, double presses and races have no double effect; an item is
 // held by at most one pause and is handed over, not restored, while another pause covers it.
 import { afterEach, describe, expect, it } from 'vitest';
+import type { MailchimpSimulator } from '../../adapters/mailchimp/simulator.js';
+import { DAY, HOUR } from '../support/clock.js';
 import { useMsw } from '../support/msw.js';
 import { comparableWorld, liveIds, startHarness, type Harness } from '../support/service.js';
 
@@ -117,6 +119,40 @@ describe('invariant 5: idempotent and race-free', () => {
     const second = (await h.call('GET', `/v1/pauses/${again.body.pause.id}`)).body;
     expect(second.state).toBe('active');
     expect(second.counts.byState.suspended).toBe(first.counts.total);
+  });
+
+  it('a pause that starts while a resume is putting things back takes over what is not back yet', async () => {
+    // The resume reads Mailchimp's campaigns back in large batches ahead of putting them back one
+    // by one; a pause that starts in between must still take over each one not yet back.
+    h = await startHarness(server, { latencyMs: 5 });
+    const sim = h.sandbox.simulators.get('mailchimp-acme') as MailchimpSimulator;
+    // More campaigns than restore lanes, so restores are still to come when the pause starts.
+    for (let i = 0; i < 60; i++) sim.world.addCampaign({ sendAt: new Date(h.clock.now().getTime() + 2 * DAY + i * HOUR), title: `Newsletter ${i}` });
+    const before = h.state();
+    const scope = { connections: ['mailchimp-acme'] };
+    const first = await h.pause(3, { scope });
+    expect(first.counts.total).toBeGreaterThan(60);
+    const resuming = await h.call('POST', `/v1/pauses/${first.id}/resume`);
+    expect(resuming.status).toBe(202);
+    // Once the first campaign is back on schedule, the crisis flares up again.
+    while (!sim.requests.some((r) => r.path.endsWith('/actions/schedule'))) await new Promise((r) => setTimeout(r, 1));
+    const again = await h.call('POST', '/v1/pauses', { severity: 3, reason: 'it flared up again', scope });
+    expect(again.body.outcome).toBe('created');
+    await h.service.pauses.idle();
+
+    // Nothing goes out: what was back is listed again, the rest handed over.
+    expect(h.state()['mailchimp-acme']!.filter((r) => r.live)).toEqual([]);
+    const done = (await h.call('GET', `/v1/pauses/${first.id}`)).body;
+    expect(done).toMatchObject({ state: 'resumed', complete: true });
+    const { restored, 'handed-over': handedOver } = done.counts.byState;
+    expect(restored).toBeGreaterThan(0);
+    expect(restored + handedOver).toBe(first.counts.total);
+    const second = (await h.call('GET', `/v1/pauses/${again.body.pause.id}`)).body;
+    expect(second.counts.byState.suspended).toBe(first.counts.total);
+    expect(second.counts.byState.suspended).toBe(second.counts.total);
+    // …and its resume puts the world back as it was.
+    await h.resume(second.id);
+    expect(comparableWorld(h.state())).toEqual(comparableWorld(before));
   });
 
   it('hands items over to another active pause that covers them, which puts them back later', async () => {

@@ -29,6 +29,8 @@ export interface HarnessOptions {
   serviceEnv?: Record<string, string>;
   config?: (config: Config) => Config;
   enforceLimits?: boolean;
+  /** each simulated platform's answer time (0 by default): lets a test act while calls are out */
+  latencyMs?: number;
   dataDir?: string;
   clock?: ManualClock;
   sandbox?: Sandbox;
@@ -65,7 +67,7 @@ export async function startHarness(server: SetupServer, options: HarnessOptions 
   const env = { ...options.env };
   const sandbox =
     options.sandbox ??
-    (await Sandbox.create(specs, env, { clock, seed: options.seed ?? 'sandbox', latencyMs: 0, enforceLimits: options.enforceLimits ?? false }));
+    (await Sandbox.create(specs, env, { clock, seed: options.seed ?? 'sandbox', latencyMs: options.latencyMs ?? 0, enforceLimits: options.enforceLimits ?? false }));
   const sandboxUrl = options.sandboxUrl ?? SANDBOX_URL;
   server.use(http.all(`${sandboxUrl}/*`, ({ request }) => sandbox.fetch(request)));
 
