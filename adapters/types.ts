@@ -179,6 +179,32 @@ export interface AdapterClient {
   restore(items: RestoreRequest[]): Promise<Outcome[]>;
   /** at most `bulk.inspect` items; one observation per item */
   inspect(items: ItemRef[]): Promise<Observation[]>;
+  /**
+   * Only for platforms with small quotas (per window, per day): whether suspending or restoring
+   * `items` items fits in what the quotas allow now, and when it would finish if not. A pause's
+   * dry run shows it per connection; the pause itself goes on as the quotas allow (the kit's
+   * buckets wait, and each waiting item says what for).
+   */
+  quota?(need: QuotaNeed): Promise<QuotaForecast>;
+}
+
+export interface QuotaNeed {
+  operation: 'suspend' | 'restore';
+  /** items of this connection the operation would touch */
+  items: number;
+}
+
+export interface QuotaForecast {
+  /** requests the operation needs (listing pages included, at the bulk size) */
+  requests: number;
+  /** requests the quotas allow from now before the first wait */
+  allowedNow: number;
+  /** requests <= allowedNow */
+  fitsNow: boolean;
+  /** when the last request could go at the earliest, given the windows (now when it fits) */
+  finishesAt: Date;
+  /** the quotas in words, e.g. "Buffer: 100 requests per 15 minutes, 2,000 per day" */
+  limits: string;
 }
 
 export interface Clock {

@@ -95,6 +95,18 @@ const PlanSchema = PauseSchema.pick({ severity: true, severityName: true, kinds:
     dryRun: z.literal(true),
     complete: z.boolean().meta({ description: 'false when a listing failed: the real pause could not silence those connections either' }),
     total: z.number().int(),
+    quotas: z
+      .array(
+        z.object({
+          connectionId: z.string(),
+          requests: z.number().int(),
+          allowedNow: z.number().int(),
+          fitsNow: z.boolean(),
+          finishesAt: z.string(),
+          limits: z.string(),
+        }),
+      )
+      .meta({ description: "connections with small quotas (per window, per day): whether the pause fits in them now, and when it would finish; a pause that does not fit goes on as they allow" }),
     items: z.array(ItemViewSchema.omit({ id: true, pauseId: true })),
   })
   .meta({ id: 'Plan', description: 'what the pause would suspend; nothing was changed' });

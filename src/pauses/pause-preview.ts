@@ -24,6 +24,7 @@ export async function previewPause(engine: Engine, resolved: Resolved) {
     }),
   );
   const items = results.flatMap((r) => r.items).map(({ id: _id, pauseId: _pauseId, snapshot: _snapshot, ...rest }) => rest);
+  const quotas = await quotaForecasts(engine, items);
   return {
     dryRun: true as const,
     severity: severity.level,
@@ -34,6 +35,23 @@ export async function previewPause(engine: Engine, resolved: Resolved) {
     /** false when a listing failed: the real pause could not silence those connections either */
     complete: results.every((r) => r.listing.state === 'done'),
     total: items.length,
+    /** connections whose own quotas cannot take the whole pause now: it goes on when they allow */
+    quotas,
     items,
   };
+}
+
+/** The forecast of each connection that has small quotas, for the items it would suspend. */
+async function quotaForecasts(engine: Engine, items: ReadonlyArray<{ connectionId: string }>) {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(item.connectionId, (counts.get(item.connectionId) ?? 0) + 1);
+  const forecasts = await Promise.all(
+    [...counts].map(async ([connectionId, n]) => {
+      const client = engine.connections.get(connectionId)?.client;
+      if (!client?.quota) return null;
+      const f = await client.quota({ operation: 'suspend', items: n });
+      return { connectionId, ...f, finishesAt: f.finishesAt.toISOString() };
+    }),
+  );
+  return forecasts.filter((f) => f !== null);
 }
