@@ -37,13 +37,18 @@ export const PLATFORM_LIMITS = {
   metaPage: 100,
   /** standard tier: 9,000 points per ad account per 300 s; a write costs 3 */
   metaPointsPerWindow: 9_000,
+  metaWindowS: 300,
   metaWriteCost: 3,
 };
 
 const L = PLATFORM_LIMITS;
 
-/** The bound of a pause (`suspend`) or a resume (`restore`) of `world` at `latencyMs`, Meta's campaigns over `metaAccounts`. */
-export function phaseBound(world: WorldPlan, phase: 'pause' | 'resume', latencyMs: number, metaAccounts: number): PhaseBound {
+/**
+ * The bound of a pause (`suspend`) or a resume (`restore`) of `world` at `latencyMs`, Meta's
+ * campaigns over `metaAccounts`; `after` says, for a resume that follows its pause right away (the
+ * bench's case), how long ago the pause began: the resume shares the platforms' windows with it.
+ */
+export function phaseBound(world: WorldPlan, phase: 'pause' | 'resume', latencyMs: number, metaAccounts: number, after?: { sincePauseS: number }): PhaseBound {
   const latency = latencyMs / 1000;
   const connections: ConnectionBound[] = [];
 
@@ -60,12 +65,21 @@ export function phaseBound(world: WorldPlan, phase: 'pause' | 'resume', latencyM
   const pages = Math.max(1, Math.ceil(perAccount / L.metaPage));
   const batches = Math.ceil(perAccount / L.metaBatch);
   const metaChain = perAccount === 0 ? 0 : phase === 'pause' ? pages + 1 : 2;
-  const pointsWait = Math.max(0, (L.metaWriteCost * perAccount - L.metaPointsPerWindow) / L.metaPointsPerWindow) * 300;
+  // Points per account: a read costs 1 (a multiple-id read, 1 per id), a write 3.
+  const pausePoints = pages + L.metaWriteCost * perAccount;
+  const points = phase === 'pause' ? pausePoints : perAccount + L.metaWriteCost * perAccount;
+  const pointsWait = Math.max(0, (points - L.metaPointsPerWindow) / L.metaPointsPerWindow) * L.metaWindowS;
+  // A resume right after its pause shares Meta's window with it: what does not fit beside the
+  // pause's points waits until they leave the window, 300 s after they were spent — at the
+  // earliest, had they all been spent the moment the pause began.
+  const carried = phase === 'resume' && after && pausePoints + points > L.metaPointsPerWindow ? Math.max(0, L.metaWindowS - after.sincePauseS) : 0;
   connections.push({
     connection: 'meta-ads-acme',
     requests: perAccount === 0 ? 0 : metaAccounts * (phase === 'pause' ? pages + batches : 2 * batches),
-    limit: `latency of ${metaChain} requests in a row per ad account; ${L.metaPointsPerWindow} points/300 s per account`,
-    seconds: metaChain * latency + pointsWait,
+    limit:
+      `latency of ${metaChain} requests in a row per ad account; ${L.metaPointsPerWindow} points/${L.metaWindowS} s per account` +
+      (carried > 0 ? `: ${points} points after the pause's ${pausePoints} wait for the window` : ''),
+    seconds: Math.max(metaChain * latency + pointsWait, carried),
   });
 
   // Mailchimp: 10 in flight; one request per campaign and automation, plus the listing pages and

@@ -26,8 +26,9 @@ export interface PhaseSummary {
   requests: Record<string, number>;
 }
 
-export function summarize(scenario: Scenario, phase: 'pause' | 'resume', f: PhaseFigures): PhaseSummary {
-  const bound = phaseBound(scenario.world, phase, scenario.latencyMs, META_AD_ACCOUNTS.length);
+/** `sincePauseS`: for a resume that follows its pause right away, the seconds since the pause began (it shares the platforms' windows). */
+export function summarize(scenario: Scenario, phase: 'pause' | 'resume', f: PhaseFigures, sincePauseS?: number): PhaseSummary {
+  const bound = phaseBound(scenario.world, phase, scenario.latencyMs, META_AD_ACCOUNTS.length, sincePauseS === undefined ? undefined : { sincePauseS });
   const roundTrips = Object.fromEntries(Object.entries(f.platforms).map(([id, p]) => [id, p.meanRoundTripMs ?? scenario.latencyMs]));
   const naiveS = naiveSeconds(f.itemsByConnection, roundTrips);
   return {

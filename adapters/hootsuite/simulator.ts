@@ -100,19 +100,19 @@ function routes(app: Hono, world: HootsuiteWorld, tools: SimulatorTools): void {
       cursor: c.req.query('cursor'),
       includeUnscheduledReviewMsgs: c.req.query('includeUnscheduledReviewMsgs'),
     });
-    return 'code' in answer ? errorResponse(c, answer) : c.json(answer);
+    return 'code' in answer ? errorResponse(c, answer) : c.json(shown(answer));
   });
 
   app.post('/v1/messages', async (c) => {
     const body: unknown = await c.req.json().catch(() => undefined);
     if (body === undefined) return errorResponse(c, { status: 400, code: 1100, message: 'Invalid JSON schema' });
     const answer = createMessages(world, body, tools.options.clock.now());
-    return 'code' in answer ? errorResponse(c, answer) : c.json(answer);
+    return 'code' in answer ? errorResponse(c, answer) : c.json(shown(answer));
   });
 
   app.get('/v1/messages/:messageId', (c) => {
     const message = world.get(c.req.param('messageId'));
-    return message ? c.json({ data: structuredClone(message) }) : errorResponse(c, ERRORS.notFound);
+    return message ? c.json(shown({ data: message })) : errorResponse(c, ERRORS.notFound);
   });
 
   app.delete('/v1/messages/:messageId', (c) => {
@@ -123,4 +123,12 @@ function routes(app: Hono, world: HootsuiteWorld, tools: SimulatorTools): void {
     // "Delete requests return a 200 OK with an empty data envelope" (DeleteMessageResponseEnvelope).
     return c.json({ data: [] });
   });
+}
+
+/**
+ * An answer as Hootsuite's swagger describes it: it marks no field nullable, so a value the world
+ * holds as null (no sequence number, no next page) is left out rather than sent as null.
+ */
+function shown<T>(answer: T): T {
+  return JSON.parse(JSON.stringify(answer, (_key, value: unknown) => (value === null ? undefined : value))) as T;
 }

@@ -66,14 +66,14 @@ export async function restoreItems(engine: Engine, ctx: RequestContext, pause: P
 }
 
 /**
- * How many items may be read back and not yet put back: enough for every restore lane and the
- * next read-back batch, so restores never wait for a read, and no more, so what a read saw is
- * seconds old at most when the item is put back.
+ * How many items may be read back and not yet put back: every restore lane's batch, the read-back
+ * batch being put back and the next one, read while the last is put back — so restores never wait
+ * for a read — and no more, so what a read saw is seconds old at most when the item is put back.
  */
 function lookAheadOf(engine: Engine, connectionId: string): number {
   const connection = engine.connections.get(connectionId);
   if (!connection) return Number.MAX_SAFE_INTEGER;
-  return connection.concurrency * connection.bulk.restore + connection.bulk.inspect;
+  return connection.concurrency * connection.bulk.restore + 2 * connection.bulk.inspect;
 }
 
 /** Hands over the held items another pause now covers; answers the others. */

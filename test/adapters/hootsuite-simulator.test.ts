@@ -75,12 +75,12 @@ describe('hootsuite simulator', () => {
       expect(first.data).toHaveLength(50);
       const times = first.data.map((m) => Date.parse(m.scheduledSendTime));
       expect(times).toEqual([...times].sort((a, b) => a - b));
-      expect(first.metadata.cursor.previous).toBeNull();
+      expect(first.metadata.cursor).not.toHaveProperty('previous'); // left out: the swagger marks no field nullable
       expect(first.metadata.cursor.next).toMatch(/^\d+:\d+:0$/);
       const second = (await call('GET', `/v1/messages?${range(0, 7 * DAY)}&state=SCHEDULED&cursor=${first.metadata.cursor.next}`))
         .body as ListBody;
       expect(second.data).toHaveLength(10);
-      expect(second.metadata.cursor.next).toBeNull();
+      expect(second.metadata.cursor).not.toHaveProperty('next');
       expect(second.metadata.cursor.previous).toMatch(/:1$/);
       const back = (await call('GET', `/v1/messages?${range(0, 7 * DAY)}&state=SCHEDULED&cursor=${second.metadata.cursor.previous}`))
         .body as ListBody;

@@ -10,6 +10,7 @@ import { createHootsuiteSimulator, type HootsuiteSimulator } from '../../adapter
 import type { LiveItem, RestoreRequest } from '../../adapters/types.js';
 import { ManualClock } from '../support/clock.js';
 import { routeToSimulator, useMsw } from '../support/msw.js';
+import { OpenApiContract, type Exchange } from '../specs/openapi-contract.js';
 
 type Schema = {
   $ref?: string;
@@ -95,11 +96,12 @@ const queryParams = (operation: Operation): string[] =>
 describe('hootsuite against its swagger file', () => {
   const server = useMsw();
   let sim: HootsuiteSimulator;
+  const exchanges: Exchange[] = [];
 
   beforeAll(async () => {
     const clock = new ManualClock();
     sim = createHootsuiteSimulator({ clock, credentials: { accessToken: TOKEN }, accountIds: [], seed: 'sandbox' });
-    routeToSimulator(server, BASE, sim);
+    routeToSimulator(server, BASE, sim, exchanges);
     const client = hootsuite.connect({
       connectionId: 'spec',
       accountIds: sim.world.profiles().map((p) => p.id).slice(0, 2),
@@ -119,6 +121,11 @@ describe('hootsuite against its swagger file', () => {
     const request: RestoreRequest = { ...ref, scheduledAt: rich.scheduledAt, mayExist: false };
     await client.restore([request]);
     await client.restore([{ ...request, mayExist: true }]);
+  });
+
+  it('sends requests and gets answers the swagger file allows, as the shared contract checker reads it', () => {
+    expect(exchanges.length).toBeGreaterThan(5);
+    expect(OpenApiContract.fromFile(SPEC_FILE).checkAll(exchanges)).toEqual([]);
   });
 
   it('calls only paths and methods the spec declares, and all five it needs', () => {

@@ -4,6 +4,7 @@ import { http } from 'msw';
 import { setupServer, type SetupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Simulator } from '../../adapters/kit/simulator/types.js';
+import type { Exchange } from '../specs/openapi-contract.js';
 
 /** Starts msw for the current test file; handlers are reset after each test. */
 export function useMsw(): SetupServer {
@@ -14,7 +15,18 @@ export function useMsw(): SetupServer {
   return server;
 }
 
-/** Hands every request under `baseUrl` to the simulator. */
-export function routeToSimulator(server: SetupServer, baseUrl: string, simulator: Simulator): void {
-  server.use(http.all(`${baseUrl.replace(/\/+$/, '')}/*`, ({ request }) => simulator.fetch(request)));
+/**
+ * Hands every request under `baseUrl` to the simulator; with `record`, keeps each request and its
+ * answer as they crossed the edge (the contract tests check them against the vendor's description).
+ */
+export function routeToSimulator(server: SetupServer, baseUrl: string, simulator: Simulator, record?: Exchange[]): void {
+  server.use(
+    http.all(`${baseUrl.replace(/\/+$/, '')}/*`, async ({ request }) => {
+      if (!record) return simulator.fetch(request);
+      const body = await request.clone().text();
+      const response = await simulator.fetch(request);
+      record.push({ method: request.method, url: new URL(request.url), headers: new Headers(request.headers), body, status: response.status, responseBody: await response.clone().text() });
+      return response;
+    }),
+  );
 }
