@@ -12,6 +12,8 @@ const DEFAULT_PAGE_SIZE = 100;
 const MAX_PAGE_SIZE = 1000;
 
 export function campaignRoutes(app: Hono, world: LinkedInAdsWorld): void {
+  // The unnested collection is gone from versioned APIs: campaigns live under their ad account.
+  app.all('/rest/adCampaigns', (c) => restliError(c, badRequest('This resource has been modified to include advertiser account id in the url path')));
   app.get('/rest/adAccounts/:accountId', (c) => {
     const account = world.account(c.req.param('accountId'));
     return account ? c.json(accountView(account)) : restliError(c, accessDenied(`adAccounts.GET`));
@@ -32,7 +34,7 @@ export function campaignRoutes(app: Hono, world: LinkedInAdsWorld): void {
     if (c.req.header('x-restli-method')?.toUpperCase() !== 'BATCH_PARTIAL_UPDATE') return restliError(c, badRequest('X-RestLi-Method must be BATCH_PARTIAL_UPDATE here (campaign creation is not simulated)'));
     if (!world.account(accountId)) return restliError(c, accessDenied('adCampaigns.BATCH_PARTIAL_UPDATE'));
     const ids = parseList(rawQuery(c.req.url)?.get('ids') ?? '');
-    if (!ids || ids.length === 0) return restliError(c, badRequest('ids must be a Rest.li list: ids=List(1,2)'));
+    if (!ids || ids.length === 0 || ids.some((id) => !/^\d+$/.test(id))) return restliError(c, badRequest('ids must be a Rest.li list of campaign ids: ids=List(1,2)'));
     const body = batchBodySchema.safeParse(await c.req.json().catch(() => null));
     if (!body.success) return restliError(c, badRequest('the body must be {"entities":{"<id>":{"patch":{"$set":{…}}}}}'));
     const answer = applyBatchUpdate(world, accountId, ids, body.data.entities);
@@ -62,6 +64,8 @@ function search(c: Context, world: LinkedInAdsWorld, accountId: string, query: M
 function batchGet(c: Context, world: LinkedInAdsWorld, accountId: string, query: Map<string, string>): Response {
   const ids = parseList(query.get('ids')!);
   if (!ids || ids.length === 0) return restliError(c, badRequest('ids must be a Rest.li list: ids=List(1,2)'));
+  // Campaign keys are longs: a URN in the list fails the whole call (NumberFormatException).
+  if (ids.some((id) => !/^\d+$/.test(id))) return restliError(c, badRequest(`Invalid key: ${ids.find((id) => !/^\d+$/.test(id))} (NumberFormatException)`));
   const results: Record<string, unknown> = {};
   const statuses: Record<string, number> = {};
   const errors: Record<string, unknown> = {};

@@ -11,6 +11,8 @@ export class CampaignIndex {
   readonly #byAccount = new Map<string, Map<string, SortedIndex<SimCampaign>>>();
   /** the status each campaign is filed under (it changes with the campaign) */
   readonly #filedAs = new Map<SimCampaign, string>();
+  /** campaigns the last page read (tests check it stays near the page size, whatever the world) */
+  lastPageReads = 0;
 
   get(id: number): SimCampaign | undefined {
     return this.#byId.get(id);
@@ -42,6 +44,7 @@ export class CampaignIndex {
       return index ? index.from(index.lowerBound((c) => (c.id <= after ? -1 : 0))) : [][Symbol.iterator]();
     });
     const current = heads.map((it) => it.next());
+    this.lastPageReads = current.filter((r) => !r.done).length;
     const campaigns: SimCampaign[] = [];
     for (;;) {
       let best = -1;
@@ -52,6 +55,7 @@ export class CampaignIndex {
       if (campaigns.length === limit) return { campaigns, more: true };
       campaigns.push((current[best] as IteratorYieldResult<SimCampaign>).value);
       current[best] = heads[best]!.next();
+      if (!current[best]!.done) this.lastPageReads++;
     }
   }
 

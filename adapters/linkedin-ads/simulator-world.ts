@@ -50,13 +50,13 @@ export class LinkedInAdsWorld extends SimWorld {
 
   // ---- seeding and inspection: tests, the sandbox seed, the benchmark ----
 
-  /** An ad account (digits or URN); an existing one is kept, renamed if a name is given. */
-  addAccount(raw: string, name?: string, currency = 'USD'): string {
+  /** An ad account (digits or URN); an existing one is kept, renamed (and its currency set) if given. */
+  addAccount(raw: string, name?: string, currency?: string): string {
     const id = normalizeAccountId(raw);
     if (!id) throw new Error(`not an ad account id: ${raw}`);
     const existing = this.#accounts.get(id);
-    if (existing) existing.name = name ?? existing.name;
-    else this.#accounts.set(id, { id: Number(id), name: name ?? `Ad account ${id}`, currency, reference: 'urn:li:organization:2414183' });
+    if (existing) Object.assign(existing, { name: name ?? existing.name, currency: currency ?? existing.currency });
+    else this.#accounts.set(id, { id: Number(id), name: name ?? `Ad account ${id}`, currency: currency ?? 'USD', reference: 'urn:li:organization:2414183' });
     this.changed();
     return id;
   }
@@ -142,6 +142,11 @@ export class LinkedInAdsWorld extends SimWorld {
   account(raw: string): SimAccount | undefined {
     const id = normalizeAccountId(raw);
     return id ? this.#accounts.get(id) : undefined;
+  }
+
+  /** how many campaigns the last search page read */
+  get lastPageReads(): number {
+    return this.#campaigns.lastPageReads;
   }
 
   page(accountId: string, statuses: readonly string[], after: number, limit: number): { campaigns: SimCampaign[]; more: boolean } {

@@ -104,6 +104,8 @@ describe('linkedin-ads edges', () => {
     expect((await statusOf(`${path}?q=search&search=(status:(values:List(ACTIVE)))&start=0&count=10`)).status).toBe(400);
     expect((await statusOf(`${path}?q=search&search=(status:(values:List(ACTIVE)))&pageToken=bogus`)).status).toBe(400);
     expect((await statusOf(`${path}?ids=List%28123%29`)).status).toBe(400);
+    expect((await statusOf(`${path}?ids=List(urn%3Ali%3AsponsoredCampaign%3A123)`)).status).toBe(400);
+    expect((await statusOf(`/rest/adCampaigns?q=search&search=(status:(values:List(ACTIVE)))`)).status).toBe(400);
     expect((await statusOf(`/rest/adAccounts/999/adCampaigns?q=search&search=(status:(values:List(ACTIVE)))`)).status).toBe(403);
   });
 
