@@ -66,22 +66,33 @@ describe('linkedin-ads listing', () => {
     for (let i = 0; i < 60; i++) sim.world.addCampaign({ account: ACCOUNTS[0]!, name: `EU ${i}` });
     for (let i = 0; i < 7; i++) sim.world.addCampaign({ account: ACCOUNTS[1]!, name: `US ${i}` });
     const listed = await pages();
-    expect(listed.map((p) => p.items.length)).toEqual([25, 25, 10, 7]);
+    // the first account over three pages, then its sweep (nothing new), the second in one page
+    expect(listed.map((p) => p.items.length)).toEqual([25, 25, 10, 0, 0, 0, 7]);
     expect(new Set(listed.flatMap((p) => p.items.map((i) => i.externalId))).size).toBe(67);
 
     const searches = sim.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/adCampaigns'));
-    expect(searches.map((r) => r.path)).toEqual([
-      '/rest/adAccounts/508100001/adCampaigns',
-      '/rest/adAccounts/508100001/adCampaigns',
-      '/rest/adAccounts/508100001/adCampaigns',
-      '/rest/adAccounts/508100002/adCampaigns',
-    ]);
+    expect(searches.map((r) => r.path)).toEqual([...Array(6).fill('/rest/adAccounts/508100001/adCampaigns'), '/rest/adAccounts/508100002/adCampaigns']);
     for (const r of searches) expect(r.query).toMatch(/^q=search&search=\(status:\(values:List\(ACTIVE\)\)\)&pageSize=25(&pageToken=[^&]+)?$/);
     const tokens = searches.map((r) => new URLSearchParams(r.query).get('pageToken'));
     expect(tokens[0]).toBeNull();
     expect(tokens[1]).toBeTruthy();
     expect(tokens[2]).not.toBe(tokens[1]);
     expect(tokens[3]).toBeNull();
+    expect(tokens[6]).toBeNull();
+  });
+
+  it('sweeps a multi-page account once more: a campaign the cursor had passed is still listed, nothing twice', async () => {
+    const early = sim.world.addCampaign({ account: ACCOUNTS[0]!, name: 'Paused early, re-activated mid-listing', status: 'PAUSED' });
+    for (let i = 0; i < 30; i++) sim.world.addCampaign({ account: ACCOUNTS[0]!, name: `C ${i}` });
+    const seen: string[] = [];
+    for await (const page of connect(10).listLive('ad')) {
+      seen.push(...page.items.map((i) => i.externalId));
+      // after the first page, someone re-activates a campaign whose id the cursor has passed
+      if (seen.length === 10 && sim.world.campaign(early)!.status === 'PAUSED') sim.world.setCampaignStatus(early, 'ACTIVE');
+    }
+    expect(seen).toContain(early);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toHaveLength(31);
   });
 
   it('resumes a listing from a page, listing only what follows', async () => {
