@@ -1,5 +1,6 @@
 // A Facebook Pages connection's settings, and how Page and post ids are written.
 import { z } from 'zod';
+import { AdapterError } from '../kit/adapter-error.js';
 
 /**
  * The Graph API version is pinned, the same as adapters/meta-ads: Meta ships a version about
@@ -33,4 +34,14 @@ export function isPostId(id: string): boolean {
 /** The Page a post id belongs to (its first half). */
 export function pageOfPost(id: string): string {
   return id.split('_')[0]!;
+}
+
+/** Ids go into paths and batch relative_urls: only well-formed Graph ids may pass. */
+export function assertIds(ids: readonly string[], max: number, valid: (id: string) => boolean): void {
+  if (ids.length > max) throw invalid(`at most ${max} ids per call, got ${ids.length}`);
+  for (const id of ids) if (!valid(id)) throw invalid(`not a Graph id: ${JSON.stringify(id)}`);
+}
+
+function invalid(message: string): AdapterError {
+  return new AdapterError({ code: 'invalid_request', message, retryable: false, ambiguous: false });
 }

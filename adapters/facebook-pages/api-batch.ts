@@ -5,8 +5,8 @@
 // complete (a timeout: it may or may not have applied).
 import type { AdapterError } from '../kit/adapter-error.js';
 import type { CallInfo } from '../kit/signals.js';
-import { isPageId, isPostId } from './adapter-settings.js';
-import { assertIds, type GraphApi } from './api.js';
+import { assertIds, isPageId, isPostId } from './adapter-settings.js';
+import type { GraphApi } from './api.js';
 import { POST_FIELDS } from './mappers.js';
 import { batchResponseSchema, createdSchema, postSchema, successSchema, type BatchElement, type Post } from './schemas.js';
 import { headerMap } from './signals-usage.js';

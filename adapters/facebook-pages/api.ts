@@ -1,9 +1,8 @@
 // Raw Graph API reads for Page posts: one function per endpoint, each with its vendor doc above
 // it. Sending, pacing, auth and error reading are the kit's; these say what to send and which
 // loose schema the answer must fit. The batch writes are in api-batch.ts.
-import { AdapterError } from '../kit/adapter-error.js';
 import type { VendorClient } from '../kit/vendor-client.js';
-import { isPageId, isPostId } from './adapter-settings.js';
+import { assertIds, isPageId, isPostId } from './adapter-settings.js';
 import { POST_FIELDS } from './mappers.js';
 import { pageSchema, postPageSchema, postSchema, type Post, type PostPage } from './schemas.js';
 
@@ -46,14 +45,4 @@ export async function readPost(api: GraphApi, id: string): Promise<Post> {
     { method: 'GET', path: `/${api.version}/${id}`, query: { fields: POST_FIELDS.join(',') }, operation: `GET /${api.version}/{post-id}` },
     postSchema,
   );
-}
-
-/** Ids go into paths and batch relative_urls: only well-formed Graph ids may pass. */
-export function assertIds(ids: readonly string[], max: number, valid: (id: string) => boolean): void {
-  if (ids.length > max) throw invalid(`at most ${max} ids per call, got ${ids.length}`);
-  for (const id of ids) if (!valid(id)) throw invalid(`not a Graph id: ${JSON.stringify(id)}`);
-}
-
-export function invalid(message: string): AdapterError {
-  return new AdapterError({ code: 'invalid_request', message, retryable: false, ambiguous: false });
 }
