@@ -99,6 +99,12 @@ export class FacebookPagesWorld extends SimWorld {
     this.update(this.#mustGet(id), patch);
   }
 
+  /** Someone publishes a scheduled post now, ahead of its time. */
+  publishByHand(id: string): void {
+    this.#posts.change(this.#mustGet(id), (p) => Object.assign(p, { published: true, updated_time: graphTime(this.clock.now()) }));
+    this.changed();
+  }
+
   /** Someone deletes a post by hand. */
   deleteByHand(id: string): void {
     this.remove(this.#mustGet(id));
