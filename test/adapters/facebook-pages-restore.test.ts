@@ -74,11 +74,11 @@ describe('facebook-pages restore', () => {
     const photo = sim.world.addPost({ message: 'Photo', media: 'photo', scheduledAt: new Date(clock.now().getTime() + DAY) });
     const [text] = seedScheduled(sim, clock, 1);
     const listed = await listAll(client, 'post');
-    expect(listed.map((i) => i.externalId).sort()).toEqual([photo, text].sort());
+    expect(listed.map((i) => i.externalId).sort()).toEqual([photo, text!].sort());
     const outcomes = await client.suspend(listed.map(toRef));
     const byId = new Map(outcomes.map((o) => [o.externalId, o]));
     expect(byId.get(photo)).toMatchObject({ kind: 'error', error: { code: 'invalid_state', retryable: false } });
-    expect(byId.get(text)).toMatchObject({ kind: 'ok' });
+    expect(byId.get(text!)).toMatchObject({ kind: 'ok' });
     expect(sim.world.post(photo)).toBeDefined();
   });
 
