@@ -4,6 +4,7 @@ import { hootsuite } from './hootsuite/adapter.js';
 import { metaAds } from './meta-ads/adapter.js';
 import { mailchimp } from './mailchimp/adapter.js';
 import { linkedInAds } from './linkedin-ads/adapter.js';
+import { facebookPages } from './facebook-pages/adapter.js';
 
 export interface AdapterRegistry {
   get(platform: string): PlatformAdapter | undefined;
@@ -15,6 +16,7 @@ export const BUILT_IN_ADAPTERS: readonly PlatformAdapter[] = [
   metaAds as PlatformAdapter,
   mailchimp as PlatformAdapter,
   linkedInAds as PlatformAdapter,
+  facebookPages as PlatformAdapter,
 ];
 
 export function createRegistry(adapters: readonly PlatformAdapter[] = BUILT_IN_ADAPTERS): AdapterRegistry {

@@ -1,0 +1,85 @@
+// Loose schemas of the Graph API answers we read for Page posts. Extra fields Meta adds never
+// fail a parse; only what the adapter relies on is required.
+import { z } from 'zod';
+
+/** https://developers.facebook.com/docs/graph-api/guides/error-handling */
+export const graphErrorSchema = z.looseObject({
+  message: z.string().optional(),
+  type: z.string().optional(),
+  code: z.coerce.number().optional(),
+  error_subcode: z.coerce.number().optional(),
+  fbtrace_id: z.string().optional(),
+  is_transient: z.boolean().optional(),
+  error_user_title: z.string().optional(),
+  error_user_msg: z.string().optional(),
+});
+export type GraphError = z.infer<typeof graphErrorSchema>;
+export const graphErrorBodySchema = z.looseObject({ error: graphErrorSchema });
+
+/** A StoryAttachment, read through `attachments{type,unshimmed_url}` (a link post: `share`). */
+export const attachmentSchema = z.looseObject({
+  type: z.string().optional(),
+  unshimmed_url: z.string().optional(),
+  url: z.string().optional(),
+});
+
+/** The PagePost node (specs/meta/PagePost.json): only the fields we request. */
+export const postSchema = z.looseObject({
+  id: z.string(),
+  message: z.string().optional(),
+  created_time: z.string().optional(),
+  updated_time: z.string().optional(),
+  /** unix seconds (the spec types it `float`) */
+  scheduled_publish_time: z.coerce.number().optional(),
+  is_published: z.boolean().optional(),
+  call_to_action: z.record(z.string(), z.unknown()).optional(),
+  feed_targeting: z.record(z.string(), z.unknown()).optional(),
+  targeting: z.record(z.string(), z.unknown()).optional(),
+  place: z.looseObject({ id: z.string().optional(), name: z.string().optional() }).optional(),
+  attachments: z.looseObject({ data: z.array(attachmentSchema) }).optional(),
+});
+export type Post = z.infer<typeof postSchema>;
+
+/** Cursor paging: https://developers.facebook.com/docs/graph-api/results */
+export const postPageSchema = z.looseObject({
+  data: z.array(postSchema),
+  paging: z
+    .looseObject({
+      cursors: z.looseObject({ before: z.string().optional(), after: z.string().optional() }).optional(),
+      next: z.string().optional(),
+    })
+    .optional(),
+});
+export type PostPage = z.infer<typeof postPageSchema>;
+
+
+export const pageSchema = z.looseObject({ id: z.string(), name: z.string().optional() });
+
+/** https://developers.facebook.com/docs/graph-api/batch-requests — `null` = did not complete. */
+export const batchResponseSchema = z.array(
+  z.union([
+    z.null(),
+    z.looseObject({
+      code: z.number(),
+      headers: z.array(z.looseObject({ name: z.string(), value: z.string() })).optional(),
+      body: z.string().nullable().optional(),
+    }),
+  ]),
+);
+export type BatchElement = z.infer<typeof batchResponseSchema>[number];
+
+/** A delete answers `{"success":true}`; a create `{"id":"{page-id}_{post-id}"}`. */
+export const successSchema = z.looseObject({ success: z.boolean() });
+export const createdSchema = z.looseObject({ id: z.string() });
+
+/**
+ * Usage headers (https://developers.facebook.com/docs/graph-api/overview/rate-limiting):
+ * `X-App-Usage` / `X-Page-Usage` are percentages ({call_count, total_cputime, total_time}, the
+ * Page one may carry `estimated_time_to_regain_access` in minutes); `X-Business-Use-Case-Usage`
+ * is keyed by Page id, each entry with `type: "pages"` and the regain time in minutes.
+ */
+export const usageSchema = z.looseObject({
+  call_count: z.coerce.number().optional(),
+  estimated_time_to_regain_access: z.coerce.number().optional(),
+});
+export const businessUseCaseUsageSchema = z.record(z.string(), z.array(usageSchema));

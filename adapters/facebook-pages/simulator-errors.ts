@@ -1,0 +1,81 @@
+// Graph error answers, in Meta's own shape: {error:{message,type,code,error_subcode,fbtrace_id}}.
+// https://developers.facebook.com/docs/graph-api/guides/error-handling
+let trace = 0;
+
+/** Minutes an injected Pages throttle announces in estimated_time_to_regain_access. */
+export const INJECTED_REGAIN_MINUTES = 5;
+
+export interface GraphErrorSpec {
+  status: number;
+  message: string;
+  code: number;
+  subcode?: number;
+  type?: string;
+  transient?: boolean;
+  headers?: Record<string, string>;
+}
+
+export function graphErrorResponse(spec: GraphErrorSpec): Response {
+  const body = {
+    error: {
+      message: spec.message,
+      type: spec.type ?? 'OAuthException',
+      code: spec.code,
+      ...(spec.subcode !== undefined && { error_subcode: spec.subcode }),
+      ...(spec.transient !== undefined && { is_transient: spec.transient }),
+      fbtrace_id: `B${(++trace).toString(36).padStart(10, 'y')}`,
+    },
+  };
+  return new Response(JSON.stringify(body), { status: spec.status, headers: { 'content-type': 'application/json; charset=UTF-8', ...spec.headers } });
+}
+
+export const invalidParam = (message: string): Response => graphErrorResponse({ status: 400, code: 100, message: `(#100) ${message}` });
+
+/** What Graph answers for an id that does not exist (or is gone): 100 / subcode 33. */
+export const unsupported = (verb: 'get' | 'post' | 'delete', id: string): Response =>
+  graphErrorResponse({
+    status: 400,
+    code: 100,
+    subcode: 33,
+    type: 'GraphMethodException',
+    message: `Unsupported ${verb} request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api`,
+  });
+
+export const unknownPath = (path: string): Response => graphErrorResponse({ status: 400, code: 2500, message: `Unknown path components: ${path}` });
+
+/** A Page token used on another Page, or a token without pages_manage_posts. */
+export const permissionDenied = (what: string): Response =>
+  graphErrorResponse({ status: 403, code: 200, message: `(#200) ${what}` });
+
+/** Page-level throttle: 32 "Page request limit reached", with X-Page-Usage percentages. */
+export const pageThrottled = (): Response =>
+  graphErrorResponse({
+    status: 400,
+    code: 32,
+    transient: true,
+    message: '(#32) Page request limit reached',
+    headers: { 'x-page-usage': JSON.stringify({ call_count: 100, total_cputime: 20, total_time: 25, estimated_time_to_regain_access: INJECTED_REGAIN_MINUTES }) },
+  });
+
+/** The Page's Business Use Case budget spent: 80001, the regain time in X-Business-Use-Case-Usage. */
+export function pagesBucThrottled(pageId: string): Response {
+  const usage = { [pageId]: [{ type: 'pages', call_count: 100, total_cputime: 30, total_time: 40, estimated_time_to_regain_access: INJECTED_REGAIN_MINUTES }] };
+  return graphErrorResponse({
+    status: 400,
+    code: 80001,
+    transient: true,
+    message: 'There have been too many calls to this Page account. Wait a bit and try again. For more info, please refer to https://developers.facebook.com/docs/graph-api/overview/rate-limiting.',
+    headers: { 'x-business-use-case-usage': JSON.stringify(usage) },
+  });
+}
+
+/**
+ * An app with "Require App Secret" on (texts as quoted in Graph client libraries' issues, e.g.
+ * facebookarchive/php-graph-sdk#1117; the HTTP status 400 is assumed, like Meta's other code 100s).
+ */
+export const appSecretProofMissing = (): Response =>
+  graphErrorResponse({ status: 400, code: 100, type: 'GraphMethodException', message: 'API calls from the server require an appsecret_proof argument' });
+export const appSecretProofInvalid = (): Response =>
+  graphErrorResponse({ status: 400, code: 100, type: 'GraphMethodException', message: 'Invalid appsecret_proof provided in the API argument' });
+
+export const unknownError = (): Response => graphErrorResponse({ status: 500, code: 1, subcode: 99, transient: true, message: 'An unknown error occurred' });
