@@ -66,6 +66,7 @@ export async function scheduleSingleSend(api: SendGridApi, id: string, body: Sch
   return { status: answer.status };
 }
 
+// https://www.twilio.com/docs/sendgrid/api-reference/single-sends/get-all-single-sends (`_metadata.next`)
 /** The `page_token` of a `_metadata.next` URL; null when there is no next page. */
 export function tokenOf(next: string | null | undefined): string | null {
   if (!next) return null;
