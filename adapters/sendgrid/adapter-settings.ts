@@ -13,9 +13,9 @@ export const sendgridSettingsSchema = z.object({
   /** `eu` for an EU regional subuser's key; its requests go to api.eu.sendgrid.com */
   region: z.enum(['global', 'eu']).default('global'),
   /**
-   * Single Sends per search page. SendGrid's description gives `page_size` no bound; 100 is the
-   * largest we saw SendGrid document for its Marketing Campaigns lists (README, "facts settled"),
-   * and the simulator refuses more.
+   * Single Sends per search page. SendGrid's description gives `page_size` no bound or default;
+   * we assume 100 at most (README, "unconfirmed") and the simulator refuses more, so a larger
+   * setting is refused here rather than by SendGrid in the middle of a crisis.
    */
   pageSize: z.number().int().min(1).max(100).default(100),
 });

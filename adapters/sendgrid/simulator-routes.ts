@@ -2,9 +2,7 @@
 // refusals: list, search, get one, schedule, delete the schedule. Creating, editing, duplicating
 // and deleting Single Sends are not served (404): the adapter never calls them.
 import type { Context, Hono } from 'hono';
-import { page } from './simulator-answers.js';
-import { idAfter } from './simulator-answers.js';
-import { fullForm } from './simulator-answers.js';
+import { fullForm, idAfter, page } from './simulator-answers.js';
 import { badRequest, ERRORS, errorResponse } from './simulator-errors.js';
 import { cannotSchedule, notScheduled, sendAtOf } from './simulator-schedule.js';
 import type { SendGridWorld } from './simulator-world.js';
@@ -13,7 +11,7 @@ import { SINGLE_SEND_STATUSES, type SingleSendStatus } from './schemas.js';
 import type { Clock } from '../types.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** The page size we assume SendGrid allows at most, and its default (README, "facts settled"). */
+/** The page size we assume SendGrid allows at most, and its default: undocumented (README, "unconfirmed"). */
 export const MAX_PAGE_SIZE = 100;
 
 export function singleSendRoutes(app: Hono, world: SendGridWorld, clock: Clock): void {
