@@ -5,6 +5,7 @@ import { metaAds } from './meta-ads/adapter.js';
 import { mailchimp } from './mailchimp/adapter.js';
 import { linkedInAds } from './linkedin-ads/adapter.js';
 import { facebookPages } from './facebook-pages/adapter.js';
+import { sendgrid } from './sendgrid/adapter.js';
 
 export interface AdapterRegistry {
   get(platform: string): PlatformAdapter | undefined;
@@ -17,6 +18,7 @@ export const BUILT_IN_ADAPTERS: readonly PlatformAdapter[] = [
   mailchimp as PlatformAdapter,
   linkedInAds as PlatformAdapter,
   facebookPages as PlatformAdapter,
+  sendgrid as PlatformAdapter,
 ];
 
 export function createRegistry(adapters: readonly PlatformAdapter[] = BUILT_IN_ADAPTERS): AdapterRegistry {
