@@ -41,12 +41,12 @@ export function tiktokAdsOperations(api: VendorClient, scope: ListScope): Adapte
 
     listLive: pagedListLive(PLATFORM, { ad: paged(() => campaignListing(api, scope)) }),
 
-    suspend(items) {
+    async suspend(items) {
       checkBulk(PLATFORM, 'suspend', items.length, BULK.suspend);
       return write(items, () => 'DISABLE');
     },
 
-    restore(requests) {
+    async restore(requests) {
       checkBulk(PLATFORM, 'restore', requests.length, BULK.restore);
       // Invariant 9: only ENABLE or DISABLE is ever written back (only ENABLE campaigns are listed).
       return write(requests, (status, id) => (isWritableStatus(status) ? status : refused(id, `snapshot status ${status} is never written`)));
