@@ -52,7 +52,8 @@ async function applyBatch(api: VendorClient, advertiserId: string, batch: Planne
       else unconfirmed.set(change.id, refusals.get(change.id) ?? 'not among the campaigns TikTok says it updated');
     }
   } catch (error) {
-    if (!(error instanceof AdapterError) || !SETTLE_BY_READING.has(error.code)) {
+    // A retryable refusal (40202, a write conflict) is left to the core's retry as it is.
+    if (!(error instanceof AdapterError) || error.isRetryable || !SETTLE_BY_READING.has(error.code)) {
       for (const change of batch) outcomes[change.index] = failed(change.id, error);
       return;
     }

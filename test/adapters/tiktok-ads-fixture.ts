@@ -21,9 +21,9 @@ export interface Rig {
   connect(over?: Partial<AdapterContext<TiktokAdsSettings>>): AdapterClient;
 }
 
-export function rig(server: SetupServer, options: { exchanges?: Exchange[]; seed?: 'sandbox' | 'empty'; enforceLimits?: boolean } = {}): Rig {
+export function rig(server: SetupServer, options: { exchanges?: Exchange[]; seed?: 'sandbox' | 'empty' } = {}): Rig {
   const clock = new ManualClock();
-  const sim = createTiktokAdsSimulator({ clock, credentials: { accessToken: TOKEN }, accountIds: ADVERTISERS, seed: options.seed ?? 'empty', ...(options.enforceLimits && { enforceLimits: true }) });
+  const sim = createTiktokAdsSimulator({ clock, credentials: { accessToken: TOKEN }, accountIds: ADVERTISERS, seed: options.seed ?? 'empty' });
   routeToSimulator(server, BASE_URL, sim, options.exchanges);
   const connect = (over: Partial<AdapterContext<TiktokAdsSettings>> = {}): AdapterClient =>
     tiktokAds.connect({ connectionId: 'tiktok-test', accountIds: ADVERTISERS, settings: SETTINGS, credentials: { accessToken: TOKEN }, timeoutMs: 2_000, clock, ...over });

@@ -1,12 +1,14 @@
 // tiktok-ads writes: partial failures per campaign (TikTok's 20001 and error_list), retries that
 // find the work already done, lost answers, drift while suspended, restore exactness, throttling
-// honoured (a wait, then success), and DELETE never sent.
+// honoured (a wait, then success), pacing by the app's level, and DELETE never sent.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ItemRef, LiveItem, Outcome } from '../../adapters/types.js';
+import { withOverrides } from '../../adapters/kit/buckets.js';
+import { tiktokVendor, type TiktokAdsSettings } from '../../adapters/tiktok-ads/adapter.js';
 import { retryBatch } from '../../src/pauses/with-retries.js';
 import { useMsw } from '../support/msw.js';
 import { listAll, toRef } from './live-items.js';
-import { rig, type Rig } from './tiktok-ads-fixture.js';
+import { rig, SETTINGS, type Rig } from './tiktok-ads-fixture.js';
 
 const restoreOf = (i: LiveItem) => ({ ...toRef(i), scheduledAt: null, mayExist: false });
 const posts = (r: Rig) => r.sim.requests.filter((q) => q.method === 'POST');
@@ -111,11 +113,13 @@ describe('tiktok-ads writes', () => {
     expect(results.map((x) => (x.outcome as Outcome).kind)).toEqual(items.map(() => 'ok'));
   });
 
-  it('paces itself below the app limit: a burst of calls against the enforcing simulator gets no 40100', async () => {
-    const strict = rig(server, { enforceLimits: true });
-    for (let i = 0; i < 3; i++) strict.sim.world.addCampaign({ campaign_name: `S ${i}` });
-    const calls = Array.from({ length: 25 }, () => strict.client.checkCredentials());
-    await expect(Promise.all(calls)).resolves.toHaveLength(25);
-    expect(strict.sim.requests.length).toBe(25);
+  it("paces to the app's limits by level and environment (per second, minute, day), the connection's rate overriding the first", () => {
+    const spec = (settings: Partial<TiktokAdsSettings>) => withOverrides(tiktokVendor({ ...SETTINGS, ...settings }).buckets, undefined);
+    expect(spec({})).toMatchObject({ perSecond: { limit: 10, windowMs: 1_000 }, perMinute: { limit: 600, windowMs: 60_000 }, daily: { limit: 864_000 } });
+    expect(spec({ rateLevel: 'ultimate' })).toMatchObject({ perSecond: { limit: 50 }, perMinute: { limit: 3_000 }, daily: { limit: 4_320_000 } });
+    expect(spec({ environment: 'sandbox', rateLevel: 'ultimate' })).toMatchObject({ perSecond: { limit: 1 }, perMinute: { limit: 30 }, daily: { limit: 1_000 } });
+    const shared = withOverrides(tiktokVendor(SETTINGS).buckets, { requestsPerSecond: 5 });
+    expect(Object.keys(shared).sort()).toEqual(['configuredRequestsPerSecond', 'daily', 'perMinute']);
+    expect(tiktokVendor({ ...SETTINGS, environment: 'sandbox' }).baseUrl).toBe('https://sandbox-ads.tiktok.com');
   });
 });
