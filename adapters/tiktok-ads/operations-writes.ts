@@ -28,6 +28,9 @@ export function checkItem(item: ItemRef): { snapshot: CampaignSnapshot } | Outco
   return { snapshot: snapshot.data };
 }
 
+/** An id TikTok's answer neither confirmed nor refused. */
+const UNLISTED = 'not among the campaigns TikTok says it updated or refused';
+
 /** Whole-call refusals that may concern only some ids (TikTok refuses a call whose ids all fail): read back. */
 const SETTLE_BY_READING = new Set(['invalid_request', 'invalid_state', 'not_found']);
 
@@ -49,7 +52,7 @@ async function applyBatch(api: VendorClient, advertiserId: string, batch: Planne
     const refusals = new Map((result.data.error_list ?? []).map((e) => [e.campaign_id, e.error_message ?? 'refused']));
     for (const change of batch) {
       if (done.has(change.id)) outcomes[change.index] = ok(change.id, status);
-      else unconfirmed.set(change.id, refusals.get(change.id) ?? 'not among the campaigns TikTok says it updated');
+      else unconfirmed.set(change.id, refusals.get(change.id) ?? UNLISTED);
     }
   } catch (error) {
     // A retryable refusal (40202, a write conflict) is left to the core's retry as it is.
@@ -75,7 +78,9 @@ async function settle(api: VendorClient, changes: PlannedChange[], reasons: Map<
     const campaign = current.get(change.id);
     const reason = reasons.get(change.id)!;
     if (!campaign || isDeleted(campaign)) outcomes[change.index] = failed(change.id, failure('not_found', api.scrub(`campaign ${change.id} no longer exists or was deleted (${reason})`)));
-    else if (campaign.operation_status === change.status) outcomes[change.index] = ok(change.id, change.status, { note: `already ${change.status}; nothing changed` });
+    // Refused but already there: a retry, or a person did the same. Not listed at all: TikTok's
+    // answer named no campaigns (an older answer shape), and reading back confirms the switch.
+    else if (campaign.operation_status === change.status) outcomes[change.index] = ok(change.id, change.status, { note: reason === UNLISTED ? 'confirmed by reading back' : `already ${change.status}; nothing changed` });
     else outcomes[change.index] = failed(change.id, failure('invalid_state', api.scrub(`TikTok refused ${change.status} for campaign ${change.id}: ${reason}`)));
   }
 }

@@ -1,6 +1,7 @@
 // tiktok-ads writes: partial failures per campaign (TikTok's 20001 and error_list), retries that
 // find the work already done, lost answers, drift while suspended, restore exactness, throttling
 // honoured (a wait, then success), pacing by the app's level, and DELETE never sent.
+import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ItemRef, LiveItem, Outcome } from '../../adapters/types.js';
 import { withOverrides } from '../../adapters/kit/buckets.js';
@@ -121,5 +122,21 @@ describe('tiktok-ads writes', () => {
     const shared = withOverrides(tiktokVendor(SETTINGS).buckets, { requestsPerSecond: 5 });
     expect(Object.keys(shared).sort()).toEqual(['configuredRequestsPerSecond', 'daily', 'perMinute']);
     expect(tiktokVendor({ ...SETTINGS, environment: 'sandbox' }).baseUrl).toBe('https://sandbox-ads.tiktok.com');
+  });
+
+  it('confirms an answer without campaign_list by reading back, and reports what did not switch', async () => {
+    r = rig(server);
+    const ids = [r.sim.world.addCampaign({ campaign_name: 'One' }), r.sim.world.addCampaign({ campaign_name: 'Two' })];
+    const items = await listAll(r.client, 'ad');
+    // An answer in an older shape: code 0, `data: {}`; TikTok switched only the first.
+    server.use(
+      http.post('https://business-api.tiktok.com/open_api/v1.3/campaign/status/update/', () => {
+        r.sim.world.setStatus(ids[0]!, 'DISABLE');
+        return HttpResponse.json({ code: 0, message: 'OK', request_id: '2026', data: {} });
+      }),
+    );
+    const outcomes = new Map((await r.client.suspend(items.map(toRef))).map((o) => [o.externalId, o]));
+    expect(outcomes.get(ids[0]!)).toMatchObject({ kind: 'ok', status: 'DISABLE', note: 'confirmed by reading back' });
+    expect(outcomes.get(ids[1]!)).toMatchObject({ kind: 'error', error: { code: 'invalid_state', retryable: false } });
   });
 });
