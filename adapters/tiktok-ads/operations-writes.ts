@@ -35,10 +35,11 @@ const UNLISTED = 'not among the campaigns TikTok says it updated or refused';
 const SETTLE_BY_READING = new Set(['invalid_request', 'invalid_state', 'not_found']);
 
 export async function applyStatusChanges(api: VendorClient, changes: readonly PlannedChange[], outcomes: Outcome[]): Promise<void> {
+  // One call per advertiser and target status (a restore could mix them), 20 ids at most.
   for (const [advertiserId, group] of byAdvertiser(changes)) {
-    for (let i = 0; i < group.length; i += MAX_STATUS_IDS) {
-      const batch = group.slice(i, i + MAX_STATUS_IDS);
-      await applyBatch(api, advertiserId, batch, outcomes);
+    for (const status of new Set(group.map((c) => c.status))) {
+      const same = group.filter((c) => c.status === status);
+      for (let i = 0; i < same.length; i += MAX_STATUS_IDS) await applyBatch(api, advertiserId, same.slice(i, i + MAX_STATUS_IDS), outcomes);
     }
   }
 }

@@ -84,6 +84,17 @@ describe('tiktok-ads writes', () => {
     expect(seen.get(same!.externalId)).toMatchObject({ found: true, live: false, status: 'DISABLE', fingerprint: same!.fingerprint });
   });
 
+  it('restores each campaign to its own snapshot status, one call per status when a batch mixes them', async () => {
+    await r.client.suspend(items.map(toRef));
+    r.sim.world.setStatus(items[1]!.externalId, 'ENABLE'); // switched on by a person meanwhile
+    const keepOff = { ...toRef(items[1]!), snapshot: { ...items[1]!.snapshot, operationStatus: 'DISABLE' } };
+    const outcomes = await r.client.restore([restoreOf(items[0]!), { ...keepOff, scheduledAt: null, mayExist: false }]);
+    expect(outcomes.map((o) => o.kind === 'ok' && o.status)).toEqual(['ENABLE', 'DISABLE']);
+    expect(r.sim.world.campaign(items[0]!.externalId)!.operation_status).toBe('ENABLE');
+    expect(r.sim.world.campaign(items[1]!.externalId)!.operation_status).toBe('DISABLE');
+    expect(posts(r).slice(-2).map((q) => (JSON.parse(q.body) as { operation_status: string }).operation_status).sort()).toEqual(['DISABLE', 'ENABLE']);
+  });
+
   it('never sends DELETE, whatever a snapshot says, and refuses what is not its own before any request', async () => {
     const forged: ItemRef = { ...toRef(items[0]!), snapshot: { ...items[0]!.snapshot, operationStatus: 'DELETE' } };
     const notOurs: ItemRef = { ...toRef(items[1]!), objectType: 'adgroup' };
