@@ -6,6 +6,7 @@ import { mailchimp } from './mailchimp/adapter.js';
 import { linkedInAds } from './linkedin-ads/adapter.js';
 import { facebookPages } from './facebook-pages/adapter.js';
 import { sendgrid } from './sendgrid/adapter.js';
+import { tiktokAds } from './tiktok-ads/adapter.js';
 
 export interface AdapterRegistry {
   get(platform: string): PlatformAdapter | undefined;
@@ -19,6 +20,7 @@ export const BUILT_IN_ADAPTERS: readonly PlatformAdapter[] = [
   linkedInAds as PlatformAdapter,
   facebookPages as PlatformAdapter,
   sendgrid as PlatformAdapter,
+  tiktokAds as PlatformAdapter,
 ];
 
 export function createRegistry(adapters: readonly PlatformAdapter[] = BUILT_IN_ADAPTERS): AdapterRegistry {
