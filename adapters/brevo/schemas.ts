@@ -39,6 +39,8 @@ export const ERROR_CODES = [
   'unauthorized',
   'account_under_validation',
   'not_acceptable',
+  'bad_request',
+  'unprocessable_entity',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -6,8 +6,9 @@ import { invalid, jsonBody, notFound, SimError } from './simulator-http.js';
 import { applyUpdate } from './simulator-update.js';
 import type { BrevoWorld, SimCampaign } from './simulator-world.js';
 
-/** Statistics as Brevo answers them when none were asked for: every required field, empty. */
-const NO_STATISTICS = { globalStats: {}, campaignStats: [], mirrorClick: 0, remaining: 0, linksStats: {}, statsByDomain: {}, statsByDevice: {}, statsByBrowser: {} };
+/** Statistics as Brevo answers them when none were asked for: every required field, zero. */
+const ZERO_STATS = { uniqueClicks: 0, clickers: 0, complaints: 0, delivered: 0, sent: 0, softBounces: 0, hardBounces: 0, uniqueViews: 0, trackableViews: 0, unsubscriptions: 0, viewed: 0 };
+const NO_STATISTICS = { globalStats: ZERO_STATS, campaignStats: [], mirrorClick: 0, remaining: 0, linksStats: {}, statsByDomain: {}, statsByDevice: {}, statsByBrowser: {} };
 const shown = (c: SimCampaign) => ({ ...c, statistics: NO_STATISTICS });
 
 export function campaignRoutes(app: Hono, world: BrevoWorld): void {
