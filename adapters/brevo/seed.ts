@@ -71,7 +71,7 @@ export const seedBrevo: SimulatorSeed<BrevoWorld> = (world, { clock, accountIds,
   for (const s of brand.sent) {
     world.addCampaign({ ...base, name: s.name, subject: s.subject, status: 'sent', scheduledAt: new Date(now - s.hoursAgo * HOUR), testSent: true, recipients: { lists: [main], exclusionLists: [] } });
   }
-  for (const name of brand.drafts) world.addCampaign({ ...base, name, subject: name.replace(' (draft)', ''), status: 'draft' });
+  for (const name of brand.drafts) world.addCampaign({ ...base, name, subject: name.replace(' (draft)', ''), status: 'draft', recipients: { lists: [main], exclusionLists: [] } });
   for (const s of brand.scheduled) {
     world.addCampaign({
       ...base,
