@@ -1,5 +1,6 @@
 // Brevo suspend, restore and inspect: the way back (same id, same time, same content), drift,
 // idempotent retries, partial failures, what Brevo refuses, and missed send times.
+import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createBrevoSimulator, type BrevoSimulator } from '../../adapters/brevo/simulator.js';
 import type { AdapterClient, LiveItem, RestoreRequest } from '../../adapters/types.js';
@@ -40,6 +41,16 @@ describe('brevo suspend, restore, inspect', () => {
     const { modifiedAt: _a, ...was } = before;
     const { modifiedAt: _b, ...now } = sim.world.campaign(item.externalId)!;
     expect(now).toEqual(was);
+  });
+
+  it('sets the status back to queued when a reschedule leaves the campaign suspended', async () => {
+    const [item] = listed;
+    await client.suspend([toRef(item!)]);
+    // A Brevo that accepts the new time but keeps the campaign suspended (not documented either way).
+    server.use(http.put(`${BASE_URL}/v3/emailCampaigns/:campaignId`, () => new HttpResponse(null, { status: 204 })));
+    expect(await client.restore([restoreOf(item!)])).toEqual([{ kind: 'ok', externalId: item!.externalId, status: 'queued', note: 'rescheduled, then set back to queued' }]);
+    expect(JSON.parse(writes().at(-1)!.body)).toEqual({ status: 'queued' });
+    expect(sim.world.campaign(item!.externalId)).toMatchObject({ status: 'queued', scheduledAt: item!.scheduledAt });
   });
 
   it('restores a campaign whose time passed while suspended at the time the core chose', async () => {
