@@ -8,7 +8,7 @@ import { AdapterError } from '../kit/adapter-error.js';
 import { ok, refused } from '../kit/outcomes.js';
 import type { Outcome, RestoreRequest } from '../types.js';
 import { getEmailCampaign, updateCampaignStatus, updateEmailCampaign, type BrevoApi } from './api.js';
-import { campaignIdOf, LIVE_STATUS, snapshotSchema, SUSPENDED_STATUS, toBrevoTime } from './mappers.js';
+import { campaignIdOf, fingerprintOf, LIVE_STATUS, snapshotSchema, SUSPENDED_STATUS, toBrevoTime } from './mappers.js';
 
 export async function restoreCampaign(api: BrevoApi, item: RestoreRequest): Promise<Outcome> {
   const id = campaignIdOf(item.externalId);
@@ -22,10 +22,13 @@ export async function restoreCampaign(api: BrevoApi, item: RestoreRequest): Prom
   await updateEmailCampaign(api, id, { scheduledAt: toBrevoTime(at) });
   const after = await getEmailCampaign(api, id);
   if (!after) throw new AdapterError({ code: 'not_found', message: `restore ${item.externalId}: Brevo no longer knows this campaign`, retryable: false, ambiguous: false });
-  if (after.status === LIVE_STATUS) return ok(item.externalId, LIVE_STATUS);
+  // The core read the campaign back before this restore, but under Brevo's hourly limit that
+  // read may be minutes old: an edit made since shows here, and people must hear of it.
+  const changed = fingerprintOf(after) !== item.fingerprint ? 'its content changed while it was suspended: check it before it goes out' : undefined;
+  if (after.status === LIVE_STATUS) return ok(item.externalId, LIVE_STATUS, changed ? { note: changed } : {});
   if (after.status === SUSPENDED_STATUS) {
     await updateCampaignStatus(api, id, 'queued');
-    return ok(item.externalId, LIVE_STATUS, { note: 'rescheduled, then set back to queued' });
+    return ok(item.externalId, LIVE_STATUS, { note: ['rescheduled, then set back to queued', changed].filter(Boolean).join('; ') });
   }
   throw new AdapterError({
     code: 'invalid_state',

@@ -75,6 +75,10 @@ describe('brevo suspend, restore, inspect', () => {
     const [seen] = await client.inspect([toRef(item!)]);
     expect(seen).toMatchObject({ found: true, live: false, status: 'suspended' });
     expect(seen!.fingerprint).not.toBe(item!.fingerprint);
+    // Should the core's read-back have come before the edit, the restore itself says so.
+    expect(await client.restore([restoreOf(item!)])).toEqual([
+      { kind: 'ok', externalId: item!.externalId, status: 'queued', note: 'its content changed while it was suspended: check it before it goes out' },
+    ]);
   });
 
   it('is idempotent: a repeated suspend or restore has the effect of one', async () => {
