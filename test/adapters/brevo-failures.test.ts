@@ -66,6 +66,14 @@ describe('brevo failures and limits', () => {
     await expect(client.checkCredentials()).rejects.toMatchObject({ code: 'rate_limited', isRetryable: true, retryAfterMs: 1_742_000 });
   });
 
+  it('paces a burst to Brevo’s spread instead of failing it', async () => {
+    // No override: the adapter's own 5 requests/s spread applies; the calls wait their turn.
+    const client = connectBrevo(clock, { limits: {} });
+    const results = await Promise.allSettled(Array.from({ length: 8 }, () => client.checkCredentials()));
+    expect(results.map((r) => r.status)).toEqual(Array(8).fill('fulfilled'));
+    expect(sim.requests.length).toBe(8);
+  });
+
   it('keeps to 100 requests an hour itself: the 101st waits for the core (rate_limited, never sent), reported', async () => {
     const waits: LimitWait[] = [];
     const client = connectBrevo(clock, { waits });
