@@ -3,6 +3,7 @@ import type { PlatformAdapter } from './types.js';
 import { hootsuite } from './hootsuite/adapter.js';
 import { metaAds } from './meta-ads/adapter.js';
 import { mailchimp } from './mailchimp/adapter.js';
+import { linkedInAds } from './linkedin-ads/adapter.js';
 import { brevo } from './brevo/adapter.js';
 
 export interface AdapterRegistry {
@@ -14,6 +15,7 @@ export const BUILT_IN_ADAPTERS: readonly PlatformAdapter[] = [
   hootsuite as PlatformAdapter,
   metaAds as PlatformAdapter,
   mailchimp as PlatformAdapter,
+  linkedInAds as PlatformAdapter,
   brevo as PlatformAdapter,
 ];
 

@@ -2,7 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { Clock } from '../adapters/types.js';
 import type { AuditLog } from './audit/audit-log.js';
-import type { Severity } from './config/schema.js';
+import type { Severity, ManualConnection } from './config/schema.js';
 import type { Connection } from './connections/connections.js';
 import type { CredentialChecks } from './connections/credential-check.js';
 import { AppError } from './domain/errors.js';
@@ -17,6 +17,7 @@ import { catalogRoutes } from './http/routes/catalog.js';
 import { documentationRoutes } from './http/routes/docs.js';
 import { healthRoutes } from './http/routes/health.js';
 import { pauseRoutes } from './http/routes/pauses.js';
+import { taskRoutes } from './http/routes/tasks.js';
 import type { Logger } from './logger.js';
 import type { PausesService } from './pauses/pauses-service.js';
 import type { Readiness } from './readiness.js';
@@ -28,6 +29,8 @@ export interface AppDeps {
   pauses: PausesService;
   severities: readonly Severity[];
   connections: readonly Connection[];
+  /** platforms without a usable API: pauses carry tasks for people there */
+  manual: readonly ManualConnection[];
   credentialChecks: CredentialChecks;
   logger: Logger;
   readiness: () => Readiness;
@@ -45,8 +48,9 @@ const MAX_BODY_BYTES = 256 * 1024;
 export function createApp(deps: AppDeps) {
   const v1 = new OpenAPIHono<AppEnv>()
     .use(requireApiKey({ store: deps.store, failures: deps.authFailures, trustedProxies: deps.trustedProxies }))
-    .route('/', catalogRoutes(deps.severities, deps.connections, deps.credentialChecks, deps.clock))
+    .route('/', catalogRoutes(deps.severities, deps.connections, deps.manual, deps.credentialChecks, deps.clock))
     .route('/pauses', pauseRoutes(deps.pauses))
+    .route('/pauses', taskRoutes(deps.pauses))
     .route('/audit', auditRoutes(deps.store));
 
   const app = new OpenAPIHono<AppEnv>();

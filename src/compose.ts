@@ -40,6 +40,7 @@ export async function composeService(parts: ServiceParts) {
   const engine: Engine = {
     store,
     connections: new Map(connections.map((c) => [c.id, c])),
+    manual: config.manual,
     clock,
     retry: { ...config.execution, sleep: parts.sleep },
     locks: new ConnectionLocks(),
@@ -55,6 +56,7 @@ export async function composeService(parts: ServiceParts) {
     pauses,
     severities: config.severities,
     connections,
+    manual: config.manual,
     credentialChecks,
     logger,
     authFailures,

@@ -1,8 +1,8 @@
-// Realistic sandbox content for `npm start`: Acme's social profiles and about nine weeks of
+// Realistic sandbox content for `npm start`: the brand's (Acme's, or Globex's) social profiles and about nine weeks of
 // scheduled messages (so listing walks several 4-week windows), a few already sent, two waiting
 // for approval and one rejected. Deterministic (the context's random numbers) and relative to
 // the clock. The kit's one seeding signature: seed(world, {clock, accountIds, random}).
-import type { SimulatorSeed } from '../kit/simulator/seed.js';
+import { rebrandJson, type SimulatorSeed } from '../kit/simulator/seed.js';
 import type { JsonObject } from '../types.js';
 import { thumbnailOf } from './simulator-create.js';
 import type { ProfileType } from './simulator-world-data.js';
@@ -49,9 +49,11 @@ export function profilesFor(accountIds: readonly string[]): SimProfile[] {
   return accountIds.map((id, i) => ({ ...OWN_PROFILES[i % OWN_PROFILES.length]!, id }));
 }
 
-export const seedHootsuite: SimulatorSeed<HootsuiteWorld> = (world, { clock, random }) => {
+export const seedHootsuite: SimulatorSeed<HootsuiteWorld> = (world, { clock, random, brand }) => {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-  if (world.profiles().length === 0) for (const p of OWN_PROFILES) world.addProfile(p);
+  if (world.profiles().length === 0) for (const p of OWN_PROFILES) world.addProfile(rebrandJson(p, brand));
+  // Written for Acme, said of the connection's brand.
+  const addMessage = (m: Parameters<HootsuiteWorld['addMessage']>[0]) => world.addMessage(rebrandJson(m, brand));
   const profiles = world.profiles();
 
   const now = clock.now().getTime();
@@ -64,21 +66,21 @@ export const seedHootsuite: SimulatorSeed<HootsuiteWorld> = (world, { clock, ran
     let at = midnight + day * DAY + (14 + Math.floor(random() * 10)) * HOUR + Math.floor(random() * 4) * 15 * 60_000;
     while (at < earliest) at += DAY;
     const p = profiles[i % profiles.length]!;
-    world.addMessage({ ...content(p, pick(COPY), random, pick), profileId: p.id, state: 'SCHEDULED', scheduledSendTime: iso(at) });
+    addMessage({ ...content(p, pick(COPY), random, pick), profileId: p.id, state: 'SCHEDULED', scheduledSendTime: iso(at) });
   }
 
   // Already sent last week: never live, never touched.
   for (let i = 0; i < 6; i++) {
     const p = profiles[i % profiles.length]!;
     const at = midnight - (i + 1) * DAY + 16 * HOUR;
-    world.addMessage({ ...content(p, COPY[i]!, random, pick), profileId: p.id, state: 'SENT', scheduledSendTime: iso(at) });
+    addMessage({ ...content(p, COPY[i]!, random, pick), profileId: p.id, state: 'SENT', scheduledSendTime: iso(at) });
   }
 
   // Waiting for a person's approval, and one that a reviewer rejected: not live.
   const reviewer = [{ id: '22421144', type: 'MEMBER' }];
   const first = profiles[0]!;
   const third = profiles[2 % profiles.length]!;
-  world.addMessage({
+  addMessage({
     profileId: first.id,
     state: 'PENDING_APPROVAL',
     text: 'Draft: our statement on the Trailblazer 2 shipping delay. Needs legal review before it goes out.',
@@ -86,7 +88,7 @@ export const seedHootsuite: SimulatorSeed<HootsuiteWorld> = (world, { clock, ran
     sequenceNumber: 1,
     reviewers: reviewer,
   });
-  world.addMessage({
+  addMessage({
     profileId: third.id,
     state: 'PENDING_APPROVAL',
     text: 'Acme Q3 results: record growth in outdoor gear. Full report at acme.example/investors',
@@ -94,7 +96,7 @@ export const seedHootsuite: SimulatorSeed<HootsuiteWorld> = (world, { clock, ran
     sequenceNumber: 2,
     reviewers: reviewer,
   });
-  world.addMessage({
+  addMessage({
     profileId: first.id,
     state: 'REJECTED',
     text: 'Flash sale!!! Everything must go!!!',

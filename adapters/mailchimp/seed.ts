@@ -2,7 +2,7 @@
 // weeks. Deterministic (the context's random numbers) and relative to the clock; the earliest
 // send is more than two hours away so nothing goes out during a demo. The kit's one seeding
 // signature: seed(world, {clock, accountIds, random}).
-import type { SimulatorSeed } from '../kit/simulator/seed.js';
+import { rebrand, type SimulatorSeed } from '../kit/simulator/seed.js';
 import { nextQuarterHour } from './mappers-time.js';
 import type { MailchimpWorld } from './simulator-world.js';
 
@@ -30,10 +30,12 @@ const SENT = [
   { hoursAgo: 340, title: 'Autumn Clearance', subject: 'Last chance: autumn clearance' },
 ];
 
-export const seedMailchimp: SimulatorSeed<MailchimpWorld> = (world, { clock, accountIds, random }) => {
+export const seedMailchimp: SimulatorSeed<MailchimpWorld> = (world, { clock, accountIds, random, brand }) => {
+  // Written for Acme, said of the connection's brand.
+  const say = (text: string): string => rebrand(text, brand);
   const now = clock.now().getTime();
   const [main = 'a1b2c3d4e5', vip = main] = accountIds.length > 0 ? accountIds : ['a1b2c3d4e5', 'f6e5d4c3b2'];
-  const lists = { main: { listId: main, listName: 'Acme Newsletter', recipientCount: 48_210 }, vip: { listId: vip, listName: 'Acme VIP Customers', recipientCount: 3_150 } };
+  const lists = { main: { listId: main, listName: say('Acme Newsletter'), recipientCount: 48_210 }, vip: { listId: vip, listName: say('Acme VIP Customers'), recipientCount: 3_150 } };
   // A few quarter hours of jitter so the schedule does not look machine-made.
   const at = (hours: number): Date => nextQuarterHour(new Date(now + hours * HOUR + Math.floor(random() * 4) * 15 * 60_000));
 
@@ -44,21 +46,21 @@ export const seedMailchimp: SimulatorSeed<MailchimpWorld> = (world, { clock, acc
       status: 'schedule',
       sendAt: at(s.hours),
       title: s.title,
-      subjectLine: s.subject,
+      subjectLine: say(s.subject),
       previewText: s.preview,
       timewarp: 'timewarp' in s,
       batchDelivery: 'batch' in s ? s.batch : null,
     });
   });
-  for (const d of DRAFTS) world.addCampaign({ ...lists.main, status: 'save', title: d.title, subjectLine: d.subject });
-  for (const s of SENT) world.addCampaign({ ...lists.main, status: 'sent', sendAt: new Date(now - s.hoursAgo * HOUR), title: s.title, subjectLine: s.subject });
-  world.addCampaign({ ...lists.main, type: 'rss', status: 'sending', title: 'Blog Roundup (RSS)', subjectLine: 'New on the Acme blog: *|RSSITEM:TITLE|*' });
-  world.addCampaign({ ...lists.vip, type: 'rss', status: 'paused', title: 'Product Updates (RSS, paused)', subjectLine: 'What’s new at Acme' });
+  for (const d of DRAFTS) world.addCampaign({ ...lists.main, status: 'save', title: d.title, subjectLine: say(d.subject) });
+  for (const s of SENT) world.addCampaign({ ...lists.main, status: 'sent', sendAt: new Date(now - s.hoursAgo * HOUR), title: s.title, subjectLine: say(s.subject) });
+  world.addCampaign({ ...lists.main, type: 'rss', status: 'sending', title: 'Blog Roundup (RSS)', subjectLine: say('New on the Acme blog: *|RSSITEM:TITLE|*') });
+  world.addCampaign({ ...lists.vip, type: 'rss', status: 'paused', title: 'Product Updates (RSS, paused)', subjectLine: say('What’s new at Acme') });
 
   world.addAutomation({
     ...lists.main,
     title: 'Welcome Series',
-    emails: [{ subjectLine: 'Welcome to Acme!' }, { subjectLine: 'Our story, in 60 seconds', delayDays: 2 }, { subjectLine: '10% off your first order', delayDays: 5 }],
+    emails: [{ subjectLine: say('Welcome to Acme!') }, { subjectLine: 'Our story, in 60 seconds', delayDays: 2 }, { subjectLine: '10% off your first order', delayDays: 5 }],
   });
   world.addAutomation({
     ...lists.main,

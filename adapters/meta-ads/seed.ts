@@ -38,10 +38,10 @@ const SECOND: Seed[] = [
   { name: 'Sustainability Report 2026', objective: 'OUTCOME_ENGAGEMENT', status: 'PAUSED', startDays: -60, stopDays: 10, budget: { daily: 1200 } },
 ];
 
-export const seedMetaAds: SimulatorSeed<MetaAdsWorld> = (world, { clock, accountIds, random }) => {
+export const seedMetaAds: SimulatorSeed<MetaAdsWorld> = (world, { clock, accountIds, random, brand }) => {
   const ids = accountIds.length > 0 ? accountIds : [FALLBACK_ACCOUNT];
-  const first = world.addAccount(ids[0]!, 'Acme — EU');
-  const second = ids[1] ? world.addAccount(ids[1], 'Acme — US') : first;
+  const first = world.addAccount(ids[0]!, `${brand.name} — EU`);
+  const second = ids[1] ? world.addAccount(ids[1], `${brand.name} — US`) : first;
   for (const id of ids.slice(2)) world.addAccount(id);
   const now = clock.now().getTime();
   const add = (seed: Seed, account: string): void => {

@@ -27,6 +27,10 @@ export const AUDIT_ACTIONS = [
   'item.handed-over',
   'item.taken-over',
   'item.release-requested',
+  // tasks for people (manual connections)
+  'task.opened',
+  'task.done',
+  'task.skipped',
   // access
   'api-key.created',
   'auth.failed',

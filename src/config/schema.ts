@@ -44,6 +44,28 @@ export const ConnectionConfigSchema = z
   .strict();
 export type ConnectionConfig = z.infer<typeof ConnectionConfigSchema>;
 
+/**
+ * A platform the brand publishes on where no usable API exists (Sprout Social, Later, a native
+ * scheduler): a pause that covers it opens a task for a person with these steps, and its resume
+ * the way back.
+ */
+export const ManualConnectionSchema = z
+  .object({
+    id: slug,
+    /** the platform's name as people know it: "Sprout Social" */
+    platform: z.string().min(1),
+    /** the brand as people know it: "Acme" */
+    brand: z.string().min(1),
+    tags: z.array(z.string().min(1)).default([]),
+    /** what the brand publishes there: a pause covers the connection when its kinds meet these */
+    kinds: z.array(z.enum(KINDS)).min(1),
+    /** who does it, shown on the task */
+    owner: z.string().min(1).optional(),
+    steps: z.object({ suspend: z.array(z.string().min(1)).min(1), restore: z.array(z.string().min(1)).min(1) }).strict(),
+  })
+  .strict();
+export type ManualConnection = z.infer<typeof ManualConnectionSchema>;
+
 export const RunbookStepSchema = z
   .object({ step: z.number().int().min(1), title: z.string().min(1), detail: z.string().optional() })
   .strict();
@@ -52,6 +74,7 @@ export const ConfigSchema = z
   .object({
     severities: z.array(SeveritySchema).min(1),
     connections: z.array(ConnectionConfigSchema).default([]),
+    manual: z.array(ManualConnectionSchema).default([]),
     runbook: z.array(RunbookStepSchema).default([]),
     execution: z
       .object({
@@ -86,6 +109,11 @@ export const ConfigSchema = z
     config.connections.forEach((c, i) => {
       if (config.connections.findIndex((o) => o.id === c.id) !== i)
         ctx.addIssue({ code: 'custom', path: ['connections', i, 'id'], message: `duplicate connection id "${c.id}"` });
+    });
+    // One namespace: a scope names connections and manual ones alike.
+    config.manual.forEach((m, i) => {
+      if (config.connections.some((c) => c.id === m.id) || config.manual.findIndex((o) => o.id === m.id) !== i)
+        ctx.addIssue({ code: 'custom', path: ['manual', i, 'id'], message: `duplicate connection id "${m.id}"` });
     });
   });
 export type Config = z.infer<typeof ConfigSchema>;

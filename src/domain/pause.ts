@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { KINDS } from '../../adapters/types.js';
 import { ActorSchema, SourceSchema } from './actor.js';
 import { ItemErrorSchema } from './item.js';
+import { TaskSchema } from './task.js';
 
 /**
  * suspending → active → resuming → resumed. A pause reads `suspending` or `resuming` while any of
@@ -99,6 +100,10 @@ export const PauseSchema = z.object({
   resume: ResumeRecordSchema.nullable(),
   /** pending work, oldest first: the first runs */
   work: z.array(WorkSchema),
+  /** the manual connections the scope covers (no API: the pause carries tasks for people) */
+  manualIds: z.array(z.string()).default([]),
+  /** steps for people on manual connections, opened with the pause, an escalation or the resume */
+  tasks: z.array(TaskSchema).default([]),
 });
 export type Pause = z.infer<typeof PauseSchema>;
 
@@ -108,5 +113,5 @@ export type Pause = z.infer<typeof PauseSchema>;
  */
 export const inForce = (pause: Pause): boolean => pause.resume === null && pause.state !== 'resumed';
 
-/** Two pauses with the same key cover the same connections. */
-export const scopeKey = (connectionIds: readonly string[]): string => [...connectionIds].sort().join(',');
+/** Two pauses with the same key cover the same connections, manual ones included. */
+export const scopeKey = (pause: Pick<Pause, 'connectionIds' | 'manualIds'>): string => [...pause.connectionIds, ...pause.manualIds].sort().join(',');

@@ -26,6 +26,9 @@ export const ReleaseRequestSchema = z.object({ scheduledAt: z.iso.datetime({ off
 
 export const EmptySchema = z.object({}).strict();
 
+export const TaskDoneRequestSchema = z.object({ note: z.string().trim().min(1).max(2000).optional().meta({ description: 'what was done, for the audit' }) }).strict();
+export const TaskSkipRequestSchema = z.object({ reason: z.string().trim().min(1).max(2000).meta({ description: 'why this task is not done' }) }).strict();
+
 const limit = (max: number, fallback: number) => z.coerce.number().int().min(1).max(max).default(fallback);
 
 export const PauseListQuerySchema = z.object({
@@ -57,6 +60,7 @@ export const WaitQuerySchema = z.object({
 
 export const PauseParamsSchema = z.object({ id: z.string().min(1).meta({ description: 'the pause id (`pau_…`)' }) });
 export const ItemParamsSchema = PauseParamsSchema.extend({ itemId: z.string().min(1).meta({ description: 'the item id (`itm_…`)' }) });
+export const TaskParamsSchema = PauseParamsSchema.extend({ taskId: z.string().min(1).meta({ description: 'the task id (`tsk_…`)' }) });
 
 export const IdempotencyHeadersSchema = z.object({
   'idempotency-key': z

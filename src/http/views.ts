@@ -1,3 +1,4 @@
+import { ManualConnectionSchema } from '../config/schema.js';
 // What the routes answer, as zod schemas built from the domain schemas by reference: the handlers
 // are typed by them and the OpenAPI document shows them. Where a shape comes from a TypeScript
 // type of the core, a type check below fails the build when the two part ways.
@@ -74,7 +75,7 @@ export const ConnectionViewSchema = z
   })
   .meta({ id: 'Connection' });
 export type ConnectionView = z.infer<typeof ConnectionViewSchema>;
-export const ConnectionsSchema = z.object({ data: z.array(ConnectionViewSchema) });
+export const ConnectionsSchema = z.object({ data: z.array(ConnectionViewSchema), manual: z.array(ManualConnectionSchema.meta({ id: 'ManualConnection' })) });
 
 export const PausePageSchema = page(PauseViewSchema);
 export const ItemPageSchema = page(ItemViewSchema);
@@ -90,7 +91,7 @@ export const PauseAnswerSchema = z.object({
   pause: PauseViewSchema,
 });
 
-const PlanSchema = PauseSchema.pick({ severity: true, severityName: true, kinds: true, connectionIds: true, listings: true })
+const PlanSchema = PauseSchema.pick({ severity: true, severityName: true, kinds: true, connectionIds: true, manualIds: true, listings: true, tasks: true })
   .extend({
     dryRun: z.literal(true),
     complete: z.boolean().meta({ description: 'false when a listing failed: the real pause could not silence those connections either' }),

@@ -1,4 +1,5 @@
 import type { AdapterClient, Clock } from '../../adapters/types.js';
+import type { ManualConnection } from '../config/schema.js';
 import type { Connection } from '../connections/connections.js';
 import type { RequestContext } from '../domain/actor.js';
 import type { ItemError } from '../domain/item.js';
@@ -12,6 +13,8 @@ import type { RetryPolicy } from './with-retries.js';
 export interface Engine {
   store: Store;
   connections: ReadonlyMap<string, Connection>;
+  /** platforms without a usable API: pauses carry tasks for people there */
+  manual: readonly ManualConnection[];
   clock: Clock;
   retry: RetryPolicy;
   locks: ConnectionLocks;

@@ -3,10 +3,11 @@ import type { Listing } from '../domain/pause.js';
 import type { Engine } from './engine.js';
 import { newItem, planTargets, walkListing } from './plan.js';
 import type { Resolved } from './request-pause.js';
+import { suspendTasks } from './tasks.js';
 
 /** A dry run: what a pause would suspend now, listing the platforms and changing nothing. */
 export async function previewPause(engine: Engine, resolved: Resolved) {
-  const { severity, connectionIds } = resolved;
+  const { severity, connectionIds, manualIds } = resolved;
   const targets = planTargets(engine, connectionIds, severity.kinds);
   const results = await Promise.all(
     targets.map(async (target) => {
@@ -31,7 +32,10 @@ export async function previewPause(engine: Engine, resolved: Resolved) {
     severityName: severity.name,
     kinds: severity.kinds,
     connectionIds,
+    manualIds,
     listings: results.map((r) => r.listing),
+    /** the tasks for people the pause would open on manual connections */
+    tasks: suspendTasks(engine.manual, { manualIds, tasks: [] }, severity.kinds, engine.clock.now().toISOString()),
     /** false when a listing failed: the real pause could not silence those connections either */
     complete: results.every((r) => r.listing.state === 'done'),
     total: items.length,

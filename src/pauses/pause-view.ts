@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { KINDS } from '../../adapters/types.js';
 import { ITEM_STATES, ItemSchema, type Item, type ItemState } from '../domain/item.js';
 import { PauseSchema, type Pause } from '../domain/pause.js';
+import { TASK_STATES, type TaskState } from '../domain/task.js';
 import type { ItemCounts } from '../store/store.js';
 
 const StateCountsSchema = z.record(z.enum(ITEM_STATES), z.number().int());
@@ -24,12 +25,15 @@ export type Failures = z.infer<typeof FailuresSchema>;
 /** A pause as the API shows it. */
 export const PauseViewSchema = PauseSchema.extend({
   /**
-   * True only when nothing is pending and nothing failed: a pause `active` with `complete: false`
-   * has listings or items that failed (see `failures`), and its scope is not fully silenced.
+   * True only when nothing is pending, nothing failed and no task for a person is open: a pause
+   * `active` with `complete: false` has listings or items that failed (see `failures`) or open
+   * tasks (see `taskCounts`), and its scope is not fully silenced.
    */
   complete: z.boolean(),
   failures: FailuresSchema,
   counts: CountsSchema,
+  /** the pause's tasks for people by state: an open one keeps the pause from being complete */
+  taskCounts: z.record(z.enum(TASK_STATES), z.number().int()),
 }).meta({ id: 'PauseView', description: 'a pause with its item counts, by state, connection and kind' });
 export type PauseView = z.infer<typeof PauseViewSchema>;
 
@@ -40,7 +44,9 @@ export function failures(pause: Pause, counts: ItemCounts): Failures {
 /** A pause with its item counts, by state, connection and kind, and whether it is complete. */
 export function pauseView(pause: Pause, counts: ItemCounts): PauseView {
   const problems = failures(pause, counts);
-  return { ...pause, complete: pause.work.length === 0 && problems.listings + problems.items === 0, failures: problems, counts };
+  const taskCounts = Object.fromEntries(TASK_STATES.map((s) => [s, pause.tasks.filter((t) => t.state === s).length])) as Record<TaskState, number>;
+  const complete = pause.work.length === 0 && problems.listings + problems.items === 0 && taskCounts.open === 0;
+  return { ...pause, complete, failures: problems, counts, taskCounts };
 }
 
 export const ItemViewSchema = ItemSchema.omit({ snapshot: true, seq: true }).meta({ id: 'ItemView', description: 'an item, without the snapshot only its adapter reads' });

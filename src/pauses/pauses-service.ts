@@ -6,6 +6,7 @@ import { AppError, notFound } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import type { Item, ItemState } from '../domain/item.js';
 import type { MissedPolicy, Pause, PauseState, Stamp, Work } from '../domain/pause.js';
+import type { Task } from '../domain/task.js';
 import type { ItemFilter, Page } from '../store/store.js';
 import { momentOf, type Engine } from './engine.js';
 import { kept, RESUMABLE_STATES } from './item-lifecycle.js';
@@ -17,6 +18,7 @@ import { PauseWorkers } from './pause-workers.js';
 import { decidePause, resolveRequest, type PauseInput } from './request-pause.js';
 import { previewResume } from './resume-preview.js';
 import { RELEASABLE } from './run-work.js';
+import { closeTask, withRestoreTasks } from './tasks.js';
 
 export interface ResumeInput {
   items?: string[] | undefined;
@@ -49,7 +51,7 @@ export class PausesService {
   }
 
   async requestPause(input: PauseInput, ctx: RequestContext, idempotencyKey?: string) {
-    const resolved = resolveRequest(this.severities, this.connections, input);
+    const resolved = resolveRequest(this.severities, this.connections, this.engine.manual, input);
     if (input.dryRun) return { kind: 'dry-run' as const, plan: await previewPause(this.engine, resolved) };
     const decision = await this.#decide(() => decidePause(this.engine, ctx, input, resolved, idempotencyKey));
     this.#workers.kick(decision.pause.id);
@@ -74,14 +76,28 @@ export class PausesService {
       already = input.items === undefined && (p.resume !== null || p.state === 'resumed');
       if (already) return null;
       const now = new Date(stamp.at);
-      return {
-        pause: input.items ? queueWork(p, work, now) : requestWholeResume(p, { ...stamp, missed }, work, now),
-        audit: [draft(ctx, now, { action: 'pause.resume-requested', pauseId, data: { missed, items: input.items ?? 'all' } })],
-      };
+      const requested = draft(ctx, now, { action: 'pause.resume-requested', pauseId, data: { missed, items: input.items ?? 'all' } });
+      if (input.items) return { pause: queueWork(p, work, now), audit: [requested] };
+      // The way back on manual platforms is opened in the same write as the resume.
+      const withTasks = withRestoreTasks(this.engine.manual, p, stamp);
+      return { pause: requestWholeResume(withTasks.pause, { ...stamp, missed }, work, now), audit: [requested, ...withTasks.audit] };
     });
     this.#workers.kick(pauseId);
     const done = already ? () => this.#workers.waitForPending(pauseId) : this.#done(pauseId, work.id);
     return { kind: already ? ('already' as const) : ('started' as const), pause: await this.#view(pauseId), done };
+  }
+
+  /** A person ticks off a task of a pause: done (an optional note) or skipped (a reason). */
+  async closeTask(pauseId: string, taskId: string, state: 'done' | 'skipped', note: string | null, ctx: RequestContext): Promise<Task> {
+    await this.#pause(pauseId);
+    const stamp = this.#stamp(ctx);
+    let closed: Task | undefined;
+    await this.engine.store.changePause(pauseId, (p) => {
+      const change = closeTask(p, taskId, state, stamp, note);
+      closed = change.task;
+      return { pause: change.pause, audit: change.audit };
+    });
+    return closed!;
   }
 
   /** Retries what failed: listings and suspensions of a pause in force, restores of a resumed one. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../adapters/kit/fingerprint.js';
 import { draft } from '../audit/audit-entry.js';
-import type { Severity } from '../config/schema.js';
+import type { ManualConnection, Severity } from '../config/schema.js';
 import type { Connection } from '../connections/connections.js';
 import type { RequestContext } from '../domain/actor.js';
 import { AppError } from '../domain/errors.js';
@@ -12,6 +12,7 @@ import { resolveSeverity } from '../policy/severity.js';
 import type { IdempotencyRecord } from '../store/store.js';
 import type { Engine } from './engine.js';
 import { queueWork } from './pause-lifecycle.js';
+import { withSuspendTasks } from './tasks.js';
 
 export interface PauseInput {
   severity: number | string;
@@ -30,15 +31,20 @@ export interface Resolved {
   severity: Severity;
   scope: Scope;
   connectionIds: string[];
+  /** the manual connections the scope covers: tasks for people, no API */
+  manualIds: string[];
 }
 
 /** Idempotency keys are remembered this long, like most payment APIs'. */
 const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
 
-export function resolveRequest(severities: readonly Severity[], connections: readonly Connection[], input: PauseInput): Resolved {
+export function resolveRequest(severities: readonly Severity[], connections: readonly Connection[], manual: readonly ManualConnection[], input: PauseInput): Resolved {
   const severity = resolveSeverity(severities, input.severity);
   const scope = input.scope ?? {};
-  return { severity, scope, connectionIds: resolveScope(connections, scope) };
+  // One namespace: a scope names (or tags) API and manual connections alike.
+  const ids = resolveScope([...connections, ...manual], scope);
+  const isManual = new Set(manual.map((m) => m.id));
+  return { severity, scope, connectionIds: ids.filter((id) => !isManual.has(id)), manualIds: ids.filter((id) => isManual.has(id)) };
 }
 
 /**
@@ -53,10 +59,10 @@ export async function decidePause(
   resolved: Resolved,
   idempotencyKey: string | undefined,
 ): Promise<PauseDecision> {
-  const { severity, connectionIds } = resolved;
+  const { severity, connectionIds, manualIds } = resolved;
   const now = engine.clock.now();
   const key = idempotencyKey && `${ctx.actor.id}:${idempotencyKey}`;
-  const requestHash = `sha256:${createHash('sha256').update(canonicalJson({ severity: severity.level, reason: input.reason, connectionIds })).digest('hex')}`;
+  const requestHash = `sha256:${createHash('sha256').update(canonicalJson({ severity: severity.level, reason: input.reason, connectionIds, manualIds })).digest('hex')}`;
   if (key) {
     const previous = await engine.store.getIdempotency(key);
     if (previous && now.getTime() - Date.parse(previous.createdAt) < IDEMPOTENCY_TTL_MS) {
@@ -69,11 +75,11 @@ export async function decidePause(
     key ? { key, requestHash, pauseId, status, createdAt: now.toISOString() } : undefined;
   const stamp: Stamp = { at: now.toISOString(), ...ctx };
 
-  const covering = (await engine.store.pausesInForce()).find((p) => sameConnections(p.connectionIds, connectionIds));
+  const covering = (await engine.store.pausesInForce()).find((p) => sameConnections(p.connectionIds, connectionIds) && sameConnections(p.manualIds, manualIds));
   if (covering) return joinOrEscalate(engine, covering.id, input, resolved, stamp, record);
 
   const work: Work = { kind: 'suspend', id: newId('wrk'), kinds: [...severity.kinds], requested: stamp, startedAt: null };
-  const pause: Pause = {
+  const planned: Pause = {
     id: newId('pau'),
     severity: severity.level,
     severityName: severity.name,
@@ -91,10 +97,17 @@ export async function decidePause(
     listings: [],
     resume: null,
     work: [work],
+    manualIds,
+    tasks: [],
   };
+  // Tasks for people on manual connections are opened in the same write as the pause.
+  const { pause, audit: tasksOpened } = withSuspendTasks(engine.manual, planned, planned.kinds, ctx, now);
   const idempotency = record(pause.id, 202);
   const opened = await engine.store.openPause(pause, {
-    audit: [draft(ctx, now, { action: 'pause.requested', pauseId: pause.id, data: { severity: severity.level, reason: input.reason, connectionIds, kinds: pause.kinds } })],
+    audit: [
+      draft(ctx, now, { action: 'pause.requested', pauseId: pause.id, data: { severity: severity.level, reason: input.reason, connectionIds, manualIds, kinds: pause.kinds } }),
+      ...tasksOpened,
+    ],
     ...(idempotency && { idempotency }),
   });
   // Another request opened a pause on the same connections a moment ago: this one joins it.
@@ -121,17 +134,23 @@ async function joinOrEscalate(
     }
     const added = severity.kinds.filter((k) => !p.kinds.includes(k));
     escalated = { kind: 'escalate', id: newId('wrk'), kinds: added, from: p.severity, to: severity.level, requested: stamp, startedAt: null };
-    const raised: Pause = {
-      ...p,
-      severity: severity.level,
-      severityName: severity.name,
-      kinds: [...new Set([...p.kinds, ...severity.kinds])],
-      escalations: [...p.escalations, { from: p.severity, to: severity.level, ...stamp }],
-    };
+    const raised = withSuspendTasks(
+      engine.manual,
+      {
+        ...p,
+        severity: severity.level,
+        severityName: severity.name,
+        kinds: [...new Set([...p.kinds, ...severity.kinds])],
+        escalations: [...p.escalations, { from: p.severity, to: severity.level, ...stamp }],
+      },
+      added,
+      ctx,
+      now,
+    );
     return {
       // The escalation's listing is pending work: the pause reads `suspending` until it is done.
-      pause: queueWork(raised, escalated, now),
-      audit: [draft(ctx, now, { action: 'pause.escalated', pauseId, data: { from: p.severity, to: severity.level, addedKinds: added, reason: input.reason } })],
+      pause: queueWork(raised.pause, escalated, now),
+      audit: [draft(ctx, now, { action: 'pause.escalated', pauseId, data: { from: p.severity, to: severity.level, addedKinds: added, reason: input.reason } }), ...raised.audit],
       ...(idempotency && { idempotency }),
     };
   });

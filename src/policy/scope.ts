@@ -1,4 +1,3 @@
-import type { Connection } from '../connections/connections.js';
 import { AppError } from '../domain/errors.js';
 import type { Scope } from '../domain/pause.js';
 
@@ -6,7 +5,7 @@ import type { Scope } from '../domain/pause.js';
  * The connections a scope covers: those it names, plus those carrying every tag it lists.
  * No scope means every connection. Sorted, so equal scopes compare equal.
  */
-export function resolveScope(connections: readonly Connection[], scope: Scope): string[] {
+export function resolveScope(connections: ReadonlyArray<{ id: string; tags: readonly string[] }>, scope: Scope): string[] {
   if (!scope.connections && !scope.tags) return connections.map((c) => c.id).sort();
   const unknown = (scope.connections ?? []).filter((id) => !connections.some((c) => c.id === id));
   if (unknown.length > 0)

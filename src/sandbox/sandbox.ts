@@ -54,6 +54,7 @@ export class Sandbox {
         credentials,
         accountIds: config.accountIds,
         seed: options.seed,
+        connectionId: config.id,
         ...(saved !== undefined && { world: saved }),
         latencyMs: options.latencyMs,
         enforceLimits: options.enforceLimits,

@@ -52,6 +52,8 @@ describe('a bad config is refused, naming the field', () => {
     ['an invalid missed policy', (r) => (r.resume.missed = 'skip'), 'resume.missed', /./],
     ['a base URL that is not a URL', (r) => (r.connections[0].baseUrl = 'hootsuite'), 'connections[0].baseUrl', /./],
     ['too many retries', (r) => (r.execution.retries = 100), 'execution.retries', /./],
+    ['a manual connection with the id of another', (r) => (r.manual = [{ id: 'hootsuite-acme', platform: 'Later', brand: 'Acme', kinds: ['post'], steps: { suspend: ['a'], restore: ['b'] } }]), 'manual[0].id', /duplicate connection id "hootsuite-acme"/],
+    ['a manual connection without steps back', (r) => (r.manual = [{ id: 'later-acme', platform: 'Later', brand: 'Acme', kinds: ['post'], steps: { suspend: ['a'], restore: [] } }]), 'manual[0].steps.restore', /./],
   ])('%s', (_name, edit, field, message) => {
     const error = refusal(edited(edit));
     expect(error.source).toBe('test.json');

@@ -34,6 +34,8 @@ export function pauseFixture(id: string, overrides: Partial<Pause> = {}): Pause 
     listings: [],
     resume: null,
     work: [],
+    manualIds: [],
+    tasks: [],
     ...overrides,
   };
 }

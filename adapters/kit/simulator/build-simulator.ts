@@ -7,7 +7,7 @@ import type { Clock, JsonValue } from '../../types.js';
 import { simulatorEdge } from './edge.js';
 import { Faults } from './faults.js';
 import { LimitGuard, type LimitVerdict, type PlatformLimits } from './limit-guard.js';
-import { seededRandom, type SimulatorSeed } from './seed.js';
+import { brandOf, brandSeed, seededRandom, type SimulatorSeed } from './seed.js';
 import type { RecordedRequest, Simulator, SimulatorOptions } from './types.js';
 import type { SimWorld } from './world.js';
 
@@ -53,7 +53,8 @@ export function buildSimulator<W extends SimWorld>(spec: SimulatorSpec<W>, optio
   const { clock, accountIds } = options;
   const world = spec.world({ clock, accountIds, ...(options.world !== undefined && { data: options.world }) });
   if (options.world === undefined && options.seed === 'sandbox') {
-    spec.seed(world, { clock, accountIds, random: seededRandom(spec.seedNumber ?? 20261121) });
+    const brand = brandOf(options.connectionId);
+    spec.seed(world, { clock, accountIds, brand, random: seededRandom(brandSeed(spec.seedNumber ?? 20261121, brand)) });
   }
   const throttleNames = Object.keys(spec.throttles);
   const faults = new Faults(throttleNames);

@@ -23,6 +23,8 @@ export interface SimulatorOptions {
   accountIds: string[];
   /** `sandbox`: realistic seeded content for `npm start`; `empty`: tests seed their own */
   seed: 'sandbox' | 'empty';
+  /** the connection this fake platform serves: two brands' connections seed different content */
+  connectionId?: string;
   /** a world exported earlier (`exportWorld()`): loaded instead of seeding */
   world?: JsonValue;
   /** added to every request */

@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { methodTraits, type Clock } from '../../../adapters/types.js';
-import type { Severity } from '../../config/schema.js';
+import type { ManualConnection, Severity } from '../../config/schema.js';
 import type { Connection } from '../../connections/connections.js';
 import type { CredentialChecks } from '../../connections/credential-check.js';
 import { endpoint } from '../endpoint.js';
@@ -12,7 +12,7 @@ import { ConnectionsSchema, SeveritiesSchema, type ConnectionView } from '../vie
  * The severity ladder and the configured connections, with a live credential check. A wait is
  * shown while it lasts by the service's clock, the one the platform's wait was measured on.
  */
-export function catalogRoutes(severities: readonly Severity[], connections: readonly Connection[], checks: CredentialChecks, clock: Clock) {
+export function catalogRoutes(severities: readonly Severity[], connections: readonly Connection[], manual: readonly ManualConnection[], checks: CredentialChecks, clock: Clock) {
   const app = new OpenAPIHono<AppEnv>();
   endpoint(
     app,
@@ -33,7 +33,7 @@ export function catalogRoutes(severities: readonly Severity[], connections: read
       path: '/connections',
       summary: 'The connections, with a live credential check',
       tags: ['catalog'],
-      responses: { 200: jsonResponse('every configured connection', ConnectionsSchema) },
+      responses: { 200: jsonResponse('every configured connection; `manual`: the platforms without a usable API, where a pause opens tasks for people', ConnectionsSchema) },
     },
     async (c) => {
       const data = await Promise.all(
@@ -55,7 +55,7 @@ export function catalogRoutes(severities: readonly Severity[], connections: read
           }),
         ),
       );
-      return c.json({ data });
+      return c.json({ data, manual: [...manual] });
     },
   );
   return app;

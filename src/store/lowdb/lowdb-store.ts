@@ -82,8 +82,8 @@ export class LowdbStore implements Store {
 
   async openPause(pause: Pause, change: Omit<PauseChange, 'pause'>): Promise<OpenPauseResult> {
     this.#writable();
-    const key = scopeKey(pause.connectionIds);
-    const covering = [...this.state.pauses.values()].find((p) => inForce(p) && scopeKey(p.connectionIds) === key);
+    const key = scopeKey(pause);
+    const covering = [...this.state.pauses.values()].find((p) => inForce(p) && scopeKey(p) === key);
     if (covering) return { kind: 'covered', pause: covering };
     if (this.state.pauses.has(pause.id)) throw new Error(`pause ${pause.id} exists`);
     await this.#commit([{ t: 'pause', v: pause }, ...idempotencyOps(change.idempotency)], change.audit);
