@@ -1,10 +1,10 @@
 // Realistic sandbox content for `npm start`: a brand's newsletters over the next week.
 // Deterministic (the context's random numbers) and relative to the clock; the earliest send is
-// more than two hours away so nothing goes out during a demo. The seed has no connection id, so
-// a connection's contact list ids (its account ids) choose the brand: list ids are per account in
-// Brevo, and the default config gives acme lists 2 and 7, globex lists 3 and 8 (odd first list:
-// Globex). Without account ids: Acme's content on lists 2 and 7.
-import type { SimulatorSeed } from '../kit/simulator/seed.js';
+// more than two hours away so nothing goes out during a demo. The connection's brand (the kit's
+// `brand`, from its id: `brevo-globex`) chooses the content: Acme's shop, Globex's software; any
+// other brand gets Acme's, said of it. Campaigns go to the connection's contact lists (its account
+// ids) when it names some, else to lists 2 and 7 (list ids are per Brevo account).
+import { rebrand, type SimulatorSeed } from '../kit/simulator/seed.js';
 import type { BrevoWorld } from './simulator-world.js';
 
 const HOUR = 3_600_000;
@@ -57,10 +57,17 @@ const BRANDS: readonly Brand[] = [
   },
 ];
 
-export const seedBrevo: SimulatorSeed<BrevoWorld> = (world, { clock, accountIds, random }) => {
+/** Acme's content, said of another brand (Acme itself unchanged). */
+function rebrandedAcme(who: { name: string; slug: string; domain: string }): Brand {
+  const acme = BRANDS[0]!;
+  if (who.slug === 'acme') return acme;
+  return JSON.parse(rebrand(JSON.stringify({ ...acme, domain: 'acme.example' }), who)) as Brand;
+}
+
+export const seedBrevo: SimulatorSeed<BrevoWorld> = (world, { clock, accountIds, random, brand: who }) => {
   const lists = accountIds.map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
-  const [main = 2, vip = main === 2 ? 7 : main] = lists;
-  const brand = BRANDS[main % 2]!;
+  const [main = 2, vip = lists.length === 0 ? 7 : main] = lists;
+  const brand = who.slug === 'globex' ? BRANDS[1]! : rebrandedAcme(who);
   const now = clock.now().getTime();
   // A few minutes of jitter on the quarter hour so the schedule does not look machine-made.
   const at = (hours: number) => new Date(Math.floor((now + hours * HOUR) / (15 * MINUTE)) * 15 * MINUTE + Math.floor(random() * 3) * 5 * MINUTE);

@@ -82,10 +82,11 @@ describe('brevo listing', () => {
   });
 
   it('seeds each connection its own brand, the same way every time', async () => {
-    const make = (accountIds: string[]) => createBrevoSimulator({ clock, credentials: { apiKey: API_KEY }, accountIds, seed: 'sandbox' });
-    const acme = make(['2', '7']);
-    const globex = make(['3', '8']);
-    expect(make(['2', '7']).state()).toEqual(acme.state());
+    const make = (connectionId: string, accountIds: string[] = []) => createBrevoSimulator({ clock, credentials: { apiKey: API_KEY }, accountIds, seed: 'sandbox', connectionId });
+    const acme = make('brevo-acme');
+    const globex = make('brevo-globex', ['3', '8']);
+    expect(make('brevo-acme').state()).toEqual(acme.state());
+    expect(globex.world.account.companyName).toBe('Globex Corporation');
     const names = (s: BrevoSimulator) => s.world.campaigns().map((c) => c.name);
     expect(names(acme)).toContain('Black Friday Early Access');
     expect(names(globex)).toContain('Product Update — December');

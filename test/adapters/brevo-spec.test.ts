@@ -39,7 +39,7 @@ describe('brevo against its swagger file', () => {
 
   beforeAll(async () => {
     const clock = new ManualClock();
-    sim = createBrevoSimulator({ clock, credentials: { apiKey: KEY }, accountIds: ['2', '7'], seed: 'sandbox' });
+    sim = createBrevoSimulator({ clock, credentials: { apiKey: KEY }, accountIds: ['2', '7'], seed: 'sandbox', connectionId: 'brevo-acme' });
     routeToSimulator(server, BASE, sim, exchanges);
     const client = brevo.connect({ connectionId: 'spec', accountIds: ['2', '7'], settings: { pageSize: 2, rateLimitTier: 'general' }, credentials: { apiKey: KEY }, timeoutMs: 2_000, clock });
     // Every endpoint api.ts has: account, list (several pages), read, status, update.
