@@ -7,6 +7,7 @@ import { linkedInAds } from './linkedin-ads/adapter.js';
 import { facebookPages } from './facebook-pages/adapter.js';
 import { sendgrid } from './sendgrid/adapter.js';
 import { tiktokAds } from './tiktok-ads/adapter.js';
+import { brevo } from './brevo/adapter.js';
 
 export interface AdapterRegistry {
   get(platform: string): PlatformAdapter | undefined;
@@ -21,6 +22,7 @@ export const BUILT_IN_ADAPTERS: readonly PlatformAdapter[] = [
   facebookPages as PlatformAdapter,
   sendgrid as PlatformAdapter,
   tiktokAds as PlatformAdapter,
+  brevo as PlatformAdapter,
 ];
 
 export function createRegistry(adapters: readonly PlatformAdapter[] = BUILT_IN_ADAPTERS): AdapterRegistry {
