@@ -25,8 +25,9 @@ export function bufferVendor(plan: Plan): VendorDeclaration {
     name: 'Buffer',
     baseUrl: 'https://api.buffer.com',
     buckets: {
-      // Two seconds of margin: what leaves in time may still arrive a little late.
-      window: bucket.requests(p.perWindow, WINDOW_MS, { jitterMs: 2_000, reason: `Buffer's ${p.perWindow} requests per 15 minutes` }),
+      // No jitter margin on the 15-minute window: its waits must stay within the core's 15-minute
+      // maxRetryWaitMs; a request that still arrives early meets Buffer's 429 and its retryAfter.
+      window: bucket.requests(p.perWindow, WINDOW_MS, { reason: `Buffer's ${p.perWindow} requests per 15 minutes` }),
       daily: bucket.daily(p.perDay, { jitterMs: 2_000, reason: `Buffer's ${p.perDay} requests per 24 hours (${p.label} plan)` }),
       monthly: bucket.requests(p.perMonth, MONTH_MS, { jitterMs: 2_000, reason: `Buffer's ${p.perMonth.toLocaleString('en')} requests per 30 days (${p.label} plan)` }),
       inFlight: bucket.inFlight(2, { reason: '2 requests in flight to Buffer', overriddenBy: 'maxInFlight' }),
