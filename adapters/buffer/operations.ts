@@ -14,10 +14,34 @@ import type { Payload } from './schemas.js';
 
 export const PLATFORM = 'buffer';
 export const BULK = { suspend: 25, restore: 25, inspect: 25 } as const;
+/**
+ * The core checks credentials every minute for readiness probes: asked of Buffer each time, that
+ * alone would be 1,440 requests a day against a daily quota of 100 to 500. Any answered request
+ * proves the key works, so Buffer is asked at most once an hour while calls succeed.
+ */
+export const CREDENTIALS_FRESH_MS = 60 * 60_000;
 
-export function bufferOperations(api: BufferApi, scope: ListScope & QuotaScope): AdapterClient {
+export function bufferOperations(raw: BufferApi, scope: ListScope & QuotaScope): AdapterClient {
+  let answeredAt = Number.NEGATIVE_INFINITY;
+  const api: BufferApi = {
+    ...raw,
+    async json(request, schema) {
+      try {
+        const body = await raw.json(request, schema);
+        answeredAt = raw.clock.now().getTime();
+        return body;
+      } catch (error) {
+        // A refused key is news: the next check asks Buffer again.
+        if (error instanceof AdapterError && error.code === 'unauthorized') answeredAt = Number.NEGATIVE_INFINITY;
+        throw error;
+      }
+    },
+  };
   return {
-    checkCredentials: async () => void (await readAccount(api)),
+    async checkCredentials() {
+      if (raw.clock.now().getTime() - answeredAt < CREDENTIALS_FRESH_MS) return;
+      await readAccount(api);
+    },
 
     listLive: pagedListLive(PLATFORM, { post: paged(() => postListing(api, scope)) }),
 

@@ -11,6 +11,11 @@ import { API_KEY, BASE_URL, connect, ORG, seedPosts, type Channels } from './buf
 import { listAll, toRef } from './live-items.js';
 
 const errorOf = (o: Outcome | undefined) => (o?.kind === 'error' ? o.error : null);
+/** Two requests: the first page of a listing at a known organization (its channels, a page of posts). */
+async function listPage(client: AdapterClient) {
+  for await (const page of client.listLive('post')) return page;
+  return undefined;
+}
 
 describe('buffer adapter edge cases', () => {
   const server = useMsw();
@@ -68,19 +73,32 @@ describe('buffer adapter edge cases', () => {
       await expect(client.checkCredentials()).rejects.toMatchObject({ code: 'rate_limited', isRetryable: true });
     });
 
+    it('asks Buffer about the key at most once an hour while calls succeed: readiness probes must not eat the quota', async () => {
+      await client.checkCredentials();
+      clock.advance(59 * MINUTE);
+      await client.checkCredentials();
+      expect(graphqlOps()).toEqual(['Account']);
+      await listAll(client, 'post'); // any answered request proves the key
+      clock.advance(59 * MINUTE);
+      await client.checkCredentials();
+      clock.advance(2 * HOUR);
+      await client.checkCredentials();
+      expect(graphqlOps().filter((o) => o === 'Account')).toHaveLength(2);
+    });
+
     it('paces to the plan: past 100 requests in 15 minutes it holds back without sending, saying how long', async () => {
-      for (let i = 0; i < 100; i++) await client.checkCredentials();
-      const held = (await client.checkCredentials().catch((e: unknown) => e)) as AdapterError;
+      for (let i = 0; i < 50; i++) await listPage(client); // 2 requests each: channels and a page
+      const held = (await listPage(client).catch((e: unknown) => e)) as AdapterError;
       expect(held).toMatchObject({ code: 'rate_limited', isRetryable: true, ambiguous: false });
       expect(held.retryAfterMs).toBeGreaterThan(14 * MINUTE);
       expect(sim.requests.length).toBe(100);
-      clock.advance(15 * MINUTE + 3_000);
-      await expect(client.checkCredentials()).resolves.toBeUndefined();
+      clock.advance(15 * MINUTE);
+      await expect(listPage(client)).resolves.toBeDefined();
     });
 
     it('forecasts a pause that does not fit in the quotas left, and when it would finish', async () => {
       const free = connect(clock, { plan: 'free' });
-      for (let i = 0; i < 90; i++) await free.checkCredentials();
+      for (let i = 0; i < 45; i++) await listPage(free);
       const forecast = await free.quota!({ operation: 'suspend', items: 500 });
       // 1 channels read + 50 pages of 10 + 20 deletes of 25
       expect(forecast).toMatchObject({ requests: 71, allowedNow: 10, fitsNow: false });
