@@ -72,7 +72,8 @@ export const seedBuffer: SimulatorSeed<BufferWorld> = (world, { clock, accountId
   world.startIdsAt(1 + (parseInt(orgIds[0]!.slice(-4), 16) % 4096) * 0x10000);
   for (const organizationId of orgIds) {
     const brand = brandOf(organizationId);
-    if (!world.organization(organizationId)) world.addOrganization({ id: organizationId, name: brand.name, ownerEmail: `social@${brand.site}` });
+    // Named after the brand (the organization may exist already, generically named, from the account ids).
+    world.addOrganization({ id: organizationId, name: brand.name, ownerEmail: `social@${brand.site}` });
     const channels = brand.channels.map((c) => world.addChannel({ organizationId, service: c.service, name: c.name, displayName: brand.name, type: c.type }));
     const now = clock.now().getTime();
     const midnight = Math.floor(now / DAY) * DAY;
