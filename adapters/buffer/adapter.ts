@@ -55,8 +55,11 @@ export const buffer: PlatformAdapter<BufferSettings> = {
   accountIds: { required: false, label: 'organization ids' },
   settingsSchema: bufferSettingsSchema,
 
-  /** Whole minutes, rounded up: Buffer's own scheduling granularity in its composer. */
-  normalizeScheduleTime: (at) => new Date(Math.ceil(at.getTime() / 60_000) * 60_000),
+  /**
+   * As asked: Buffer's `dueAt` is a DateTime to the millisecond (its docs send
+   * "2026-03-10T15:00:00.000Z"); posts made in its composer sit on whole minutes and come back so.
+   */
+  normalizeScheduleTime: (at) => new Date(at.getTime()),
 
   connect(ctx) {
     const key = ctx.credentials.apiKey ?? '';
