@@ -8,6 +8,7 @@ import { facebookPages } from './facebook-pages/adapter.js';
 import { sendgrid } from './sendgrid/adapter.js';
 import { tiktokAds } from './tiktok-ads/adapter.js';
 import { brevo } from './brevo/adapter.js';
+import { buffer } from './buffer/adapter.js';
 
 export interface AdapterRegistry {
   get(platform: string): PlatformAdapter | undefined;
@@ -23,6 +24,7 @@ export const BUILT_IN_ADAPTERS: readonly PlatformAdapter[] = [
   sendgrid as PlatformAdapter,
   tiktokAds as PlatformAdapter,
   brevo as PlatformAdapter,
+  buffer as PlatformAdapter,
 ];
 
 export function createRegistry(adapters: readonly PlatformAdapter[] = BUILT_IN_ADAPTERS): AdapterRegistry {

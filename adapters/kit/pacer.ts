@@ -70,6 +70,33 @@ export class Pacer {
     }
   }
 
+  /**
+   * What `count` more requests (1 each, no key) would meet in the `request` window buckets: how
+   * many go before the first wait, and how long from now until the last could leave. For
+   * platforms with small quotas, whose adapters forecast a whole pause (`AdapterClient.quota`).
+   */
+  forecast(count: number): { allowedNow: number; waitMs: number } {
+    const now = this.#time.now();
+    const windows = Object.entries(this.#buckets).flatMap(([name, spec]) =>
+      spec.kind === 'window' && spec.unit === 'request'
+        ? [{ limit: spec.limit, width: spec.windowMs + spec.jitterMs, times: this.#logs.get(`${name}\u0000`)?.times(now) ?? [], head: 0 }]
+        : [],
+    );
+    if (windows.length === 0) return { allowedNow: Number.MAX_SAFE_INTEGER, waitMs: 0 };
+    const allowedNow = Math.max(0, Math.min(...windows.map((w) => w.limit - w.times.length)));
+    // The earliest instant at or after t when window w has room: when enough old entries left it.
+    const earliest = (w: (typeof windows)[number], t: number): number => {
+      while (w.head < w.times.length && w.times[w.head]! <= t - w.width) w.head++;
+      return w.times.length - w.head < w.limit ? t : w.times[w.times.length - w.limit]! + w.width;
+    };
+    let at = now;
+    for (let i = 0; i < count; i++) {
+      for (let next = Math.max(...windows.map((w) => earliest(w, at))); next > at; next = Math.max(...windows.map((w) => earliest(w, at)))) at = next;
+      for (const w of windows) w.times.push(at);
+    }
+    return { allowedNow, waitMs: at - now };
+  }
+
   #takeTurn(steps: Step[]): Promise<void> {
     if (steps.length === 0) return Promise.resolve();
     const turn = this.#turn.then(() => this.#waitUntilFits(steps));

@@ -37,6 +37,14 @@ export class SlidingLog {
     this.#total += cost;
   }
 
+  /** The times of the cost still in the window ending at `now`, oldest first, one per unit of cost. */
+  times(now: number): number[] {
+    this.#expire(now);
+    const out: number[] = [];
+    for (let i = this.#head; i < this.#times.length; i++) for (let c = 0; c < this.#costs[i]!; c++) out.push(this.#times[i]!);
+    return out;
+  }
+
   /** When the oldest entry leaves the window, or null when the log is empty. */
   oldestExpiry(now: number): number | null {
     this.#expire(now);

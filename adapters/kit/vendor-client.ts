@@ -55,6 +55,8 @@ export interface VendorClient {
   /** A 2xx whose body is not what the vendor documents. */
   unexpected(call: CallInfo, status: number, detail: string): AdapterError;
   scrub(text: string): string;
+  /** What `count` more requests meet in the request buckets: how many go now, when the last can (Pacer.forecast). */
+  forecast(count: number): { allowedNow: number; finishesAt: Date };
 }
 
 export function callInfo(request: VendorRequest): CallInfo {
@@ -150,5 +152,9 @@ export function createVendorClient(ctx: ClientContext, vendor: VendorDeclaration
     failureOf,
     unexpected,
     scrub: (text) => scrubber.scrub(text),
+    forecast(count) {
+      const { allowedNow, waitMs } = pacer.forecast(count);
+      return { allowedNow, finishesAt: new Date(ctx.clock.now().getTime() + waitMs) };
+    },
   };
 }

@@ -40,6 +40,8 @@ export interface SimulatorSpec<W extends SimWorld> {
   /** what the platform enforces (`enforceLimits`), and which throttle answers a breach */
   limits?: PlatformLimits & { throttle?: string };
   routes(app: Hono, world: W, tools: SimulatorTools): void;
+  /** the method injected faults match a request by (GraphQL: `GET` for a query sent over POST) */
+  faultMethod?(method: string, body: string): string;
   notFound(c: Context): Response;
   onError(error: Error, c: Context): Response;
 }
@@ -77,6 +79,7 @@ export function buildSimulator<W extends SimWorld>(spec: SimulatorSpec<W>, optio
       ...(spec.limits?.throttle !== undefined && { limitVariant: spec.limits.throttle }),
       signals: { rateLimited: (c, variant, cause) => throttle(c, variant, cause ?? 'fault'), serverError: spec.serverError },
       secrets: Object.values(options.credentials),
+      ...(spec.faultMethod && { faultMethod: spec.faultMethod }),
     }),
   );
   app.use(spec.apiPath ?? '*', async (c, next) => {

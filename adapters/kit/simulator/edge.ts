@@ -26,6 +26,11 @@ export interface EdgeOptions {
   signals: EdgeSignals;
   /** credential values, masked wherever they appear in a recorded request */
   secrets?: readonly string[];
+  /**
+   * The method injected faults match a request by (default: its HTTP method). A GraphQL platform
+   * answers reads over POST too: it says `GET` for a query, so a fault aimed at reads hits them.
+   */
+  faultMethod?(method: string, body: string): string;
 }
 
 const MAX_RECORDED = 10_000;
@@ -43,7 +48,7 @@ export function simulatorEdge(options: EdgeOptions): MiddlewareHandler {
     if (verdict !== 'ok') return options.signals.rateLimited(c, options.limitVariant, verdict);
     try {
       if (options.latencyMs > 0) await delay(options.latencyMs);
-      const fault = options.faults.take(c.req.method, url.pathname);
+      const fault = options.faults.take(options.faultMethod?.(c.req.method, body) ?? c.req.method, url.pathname);
       if (fault && !fault.applied) return await playFault(c, fault, options.signals);
       await next();
       if (fault) c.res = await playFault(c, fault, options.signals);
