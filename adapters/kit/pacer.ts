@@ -21,6 +21,18 @@ export interface HeldBack {
   reason: string;
 }
 
+/** A window bucket as it stands: for forecasts, never for pacing (the pacer alone paces). */
+export interface BucketUsage {
+  limit: number;
+  windowMs: number;
+  /** cost counted in the window ending now */
+  used: number;
+  /** the pacer's now */
+  now: number;
+  /** ms from now until `cost` (at most `limit`) fits */
+  waitFor(cost: number): number;
+}
+
 export interface PacerOptions {
   buckets: Buckets;
   time?: PacerTime;
@@ -68,6 +80,15 @@ export class Pacer {
     } finally {
       for (const slots of this.#slots) slots.release();
     }
+  }
+
+  /** What a declared window bucket holds now (`key`: a keyed bucket's), or null. */
+  usage(name: string, key = ''): BucketUsage | null {
+    const spec = this.#buckets[name];
+    if (spec?.kind !== 'window') return null;
+    const now = this.#time.now();
+    const log = this.#logs.get(`${name}\u0000${key}`) ?? new SlidingLog(spec.limit, spec.windowMs + spec.jitterMs);
+    return { limit: spec.limit, windowMs: spec.windowMs + spec.jitterMs, used: log.used(now), now, waitFor: (cost) => log.waitFor(cost, now) };
   }
 
   #takeTurn(steps: Step[]): Promise<void> {

@@ -26,6 +26,8 @@ export interface EdgeOptions {
   signals: EdgeSignals;
   /** credential values, masked wherever they appear in a recorded request */
   secrets?: readonly string[];
+  /** POST paths that only read (a query language over POST): `GET` fault rules hit them too */
+  readsByPost?: RegExp;
 }
 
 const MAX_RECORDED = 10_000;
@@ -43,7 +45,7 @@ export function simulatorEdge(options: EdgeOptions): MiddlewareHandler {
     if (verdict !== 'ok') return options.signals.rateLimited(c, options.limitVariant, verdict);
     try {
       if (options.latencyMs > 0) await delay(options.latencyMs);
-      const fault = options.faults.take(c.req.method, url.pathname);
+      const fault = options.faults.take(c.req.method, url.pathname, c.req.method === 'POST' && (options.readsByPost?.test(url.pathname) ?? false));
       if (fault && !fault.applied) return await playFault(c, fault, options.signals);
       await next();
       if (fault) c.res = await playFault(c, fault, options.signals);
