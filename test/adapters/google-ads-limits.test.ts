@@ -3,6 +3,7 @@
 // error when a client goes over it.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AdapterError } from '../../adapters/kit/adapter-error.js';
+import type { ItemRef } from '../../adapters/types.js';
 import { retryCall, type RetryPolicy } from '../../src/pauses/with-retries.js';
 import { DAY } from '../support/clock.js';
 import { useMsw } from '../support/msw.js';
@@ -43,7 +44,7 @@ describe('google-ads limits', () => {
     t.sim.world.setAccessLevel('explorer');
     const items = (await listAll(t.client, 'ad')).map(toRef); // 2 operations (one query per customer)
     expect(items.length).toBe(2_990);
-    const batches = [];
+    const batches: ItemRef[][] = [];
     for (let i = 0; i < items.length; i += 100) batches.push(items.slice(i, i + 100));
     for (const batch of batches.slice(0, 28)) expect((await t.client.suspend(batch)).every((o) => o.kind === 'ok')).toBe(true);
     // 2 + 2,800 spent: 100 more would pass 2,880. Held back before sending, with the wait.
