@@ -16,6 +16,7 @@ import { restoreCampaigns } from './operations-restore.js';
 import { applyStatusChanges, checkItem, type PlannedChange } from './operations-writes.js';
 
 const PLATFORM = 'google-ads';
+const PROBE_TRUSTED_MS = 3_600_000;
 
 export interface Scope {
   customerIds: readonly string[];
@@ -26,9 +27,18 @@ export interface Scope {
 /** `session()` gives the API once an access token is in hand (the first call fetches one). */
 export function googleAdsOperations(session: () => Promise<GoogleAdsApi>, scope: Scope): AdapterClient {
   const { customerIds, bulk } = scope;
+  let probedAt = Number.NEGATIVE_INFINITY;
   return {
+    // A probe query costs one operation of the daily quota, and the service checks credentials
+    // every minute (readiness): a success is trusted for an hour (on Explorer access a probe a
+    // minute would spend half the day's 2,880). A credential refused meanwhile fails the calls
+    // that meet it, with their own errors.
     checkCredentials: async () => {
-      await searchCampaigns(await session(), customerIds[0]!, PROBE_QUERY);
+      const api = await session();
+      const now = scope.quota.now().getTime();
+      if (now - probedAt < PROBE_TRUSTED_MS) return;
+      await searchCampaigns(api, customerIds[0]!, PROBE_QUERY);
+      probedAt = now;
     },
 
     listLive: pagedListLive(PLATFORM, {

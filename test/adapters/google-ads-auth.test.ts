@@ -53,11 +53,23 @@ describe('google-ads credentials', () => {
   });
 
   it('refreshes an expired access token once and goes on', async () => {
-    await t.client.checkCredentials();
+    await listAll(t.client, 'ad');
     t.sim.world.expireTokens();
+    await listAll(t.client, 'ad');
+    const paths = t.sim.requests.map((r) => r.path.replace(/\/v25\/customers\/(\d+)\/googleAds:search/, 'search $1'));
+    expect(paths).toEqual(['/token', 'search 1234567890', 'search 2345678901', 'search 1234567890', '/token', 'search 1234567890', 'search 2345678901']);
+  });
+
+  it('probes the credentials with a query at most once an hour (each probe is an operation of the quota)', async () => {
     await t.client.checkCredentials();
-    const paths = t.sim.requests.map((r) => r.path);
-    expect(paths).toEqual(['/token', '/v25/customers/1234567890/googleAds:search', '/v25/customers/1234567890/googleAds:search', '/token', '/v25/customers/1234567890/googleAds:search']);
+    await t.client.checkCredentials();
+    t.clock.advance(59 * 60_000);
+    await t.client.checkCredentials();
+    expect(t.sim.requests.filter((r) => r.path.endsWith('googleAds:search')).length).toBe(1);
+    t.clock.advance(2 * 60_000);
+    await t.client.checkCredentials();
+    // an hour on, the access token has lapsed too: refused, refreshed, probed again
+    expect(t.sim.requests.slice(2).map((r) => r.path)).toEqual(['/v25/customers/1234567890/googleAds:search', '/token', '/v25/customers/1234567890/googleAds:search']);
   });
 
   it.each([
