@@ -63,7 +63,8 @@ function select(customer: CustomerIndex, query: Query, after: string | null, lim
   // One status: its own index, read from where the page starts. Several: the whole index, filtered.
   if (query.statuses?.length === 1) return customer.page(customer.status(query.statuses[0]!), after, limit);
   const out: SimCampaign[] = [];
-  for (const c of customer.page(customer.all, after, Number.MAX_SAFE_INTEGER)) {
+  const start = after === null ? 0 : customer.all.lowerBound((c) => (compareIds(c.id, after) <= 0 ? -1 : 1));
+  for (const c of customer.all.from(start)) {
     if (out.length >= limit) break;
     if (statusOk(c)) out.push(c);
   }
