@@ -9,6 +9,7 @@ import { sendgrid } from './sendgrid/adapter.js';
 import { tiktokAds } from './tiktok-ads/adapter.js';
 import { brevo } from './brevo/adapter.js';
 import { buffer } from './buffer/adapter.js';
+import { googleAds } from './google-ads/adapter.js';
 
 export interface AdapterRegistry {
   get(platform: string): PlatformAdapter | undefined;
@@ -25,6 +26,7 @@ export const BUILT_IN_ADAPTERS: readonly PlatformAdapter[] = [
   tiktokAds as PlatformAdapter,
   brevo as PlatformAdapter,
   buffer as PlatformAdapter,
+  googleAds as PlatformAdapter,
 ];
 
 export function createRegistry(adapters: readonly PlatformAdapter[] = BUILT_IN_ADAPTERS): AdapterRegistry {

@@ -21,6 +21,18 @@ export interface HeldBack {
   reason: string;
 }
 
+/** A window bucket as it stands: for forecasts, never for pacing (the pacer alone paces). */
+export interface BucketUsage {
+  limit: number;
+  windowMs: number;
+  /** cost counted in the window ending now */
+  used: number;
+  /** the pacer's now */
+  now: number;
+  /** ms from now until `cost` (at most `limit`) fits */
+  waitFor(cost: number): number;
+}
+
 export interface PacerOptions {
   buckets: Buckets;
   time?: PacerTime;
@@ -70,6 +82,7 @@ export class Pacer {
     }
   }
 
+<<<<<<< HEAD
   /**
    * What `count` more requests (1 each, no key) would meet in the `request` window buckets: how
    * many go before the first wait, and how long from now until the last could leave. For
@@ -95,6 +108,15 @@ export class Pacer {
       for (const w of windows) w.times.push(at);
     }
     return { allowedNow, waitMs: at - now };
+=======
+  /** What a declared window bucket holds now (`key`: a keyed bucket's), or null. */
+  usage(name: string, key = ''): BucketUsage | null {
+    const spec = this.#buckets[name];
+    if (spec?.kind !== 'window') return null;
+    const now = this.#time.now();
+    const log = this.#logs.get(`${name}\u0000${key}`) ?? new SlidingLog(spec.limit, spec.windowMs + spec.jitterMs);
+    return { limit: spec.limit, windowMs: spec.windowMs + spec.jitterMs, used: log.used(now), now, waitFor: (cost) => log.waitFor(cost, now) };
+>>>>>>> adapter-google-ads
   }
 
   #takeTurn(steps: Step[]): Promise<void> {

@@ -8,7 +8,7 @@ import { AdapterError } from './adapter-error.js';
 import { applyAuth, secretsOf, type AuthStrategy } from './auth.js';
 import { withOverrides, type Buckets, type Charge } from './buckets.js';
 import { createTransport, type HttpRequest, type HttpResponse } from './http.js';
-import { Pacer, type PacerTime } from './pacer.js';
+import { Pacer, type BucketUsage, type PacerTime } from './pacer.js';
 import { SecretScrubber } from './scrub.js';
 import { failureToError, type CallInfo, type VendorSignals } from './signals.js';
 
@@ -40,6 +40,11 @@ export interface ClientOptions {
   refresh?: () => Promise<AuthStrategy>;
   /** pacing time, for tests (default: real monotonic time) */
   time?: PacerTime;
+  /**
+   * Values outside the auth strategy that must never appear in a message: a developer token
+   * sent as a vendor header, the OAuth client secret and refresh token behind `refresh`.
+   */
+  secrets?: readonly string[];
 }
 
 export type ClientContext = Pick<AdapterContext<unknown>, 'baseUrl' | 'timeoutMs' | 'limits' | 'clock' | 'onWait'>;
@@ -55,8 +60,16 @@ export interface VendorClient {
   /** A 2xx whose body is not what the vendor documents. */
   unexpected(call: CallInfo, status: number, detail: string): AdapterError;
   scrub(text: string): string;
+<<<<<<< HEAD
   /** What `count` more requests meet in the request buckets: how many go now, when the last can (Pacer.forecast). */
   forecast(count: number): { allowedNow: number; finishesAt: Date };
+=======
+  /**
+   * What a window bucket holds now (`key`: one ad account's), in the pacer's time: for a quota
+   * forecast. Null for a bucket the vendor does not declare.
+   */
+  usage(bucket: string, key?: string): BucketUsage | null;
+>>>>>>> adapter-google-ads
 }
 
 export function callInfo(request: VendorRequest): CallInfo {
@@ -71,7 +84,7 @@ export function createVendorClient(ctx: ClientContext, vendor: VendorDeclaration
     ...(vendor.maxWaitMs !== undefined && { maxWaitMs: vendor.maxWaitMs }),
     onHeldBack: ({ waitMs, reason }) => ctx.onWait?.({ until: new Date(ctx.clock.now().getTime() + waitMs), reason }),
   });
-  const scrubber = new SecretScrubber(secretsOf(options.auth));
+  const scrubber = new SecretScrubber([...secretsOf(options.auth), ...(options.secrets ?? [])]);
   let credential = { auth: options.auth, generation: 0 };
   let refreshing: Promise<void> | null = null;
 
@@ -152,9 +165,13 @@ export function createVendorClient(ctx: ClientContext, vendor: VendorDeclaration
     failureOf,
     unexpected,
     scrub: (text) => scrubber.scrub(text),
+<<<<<<< HEAD
     forecast(count) {
       const { allowedNow, waitMs } = pacer.forecast(count);
       return { allowedNow, finishesAt: new Date(ctx.clock.now().getTime() + waitMs) };
     },
+=======
+    usage: (bucket, key) => pacer.usage(bucket, key),
+>>>>>>> adapter-google-ads
   };
 }

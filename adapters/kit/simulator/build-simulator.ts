@@ -27,6 +27,11 @@ export interface SimulatorSpec<W extends SimWorld> {
   seed: SimulatorSeed<W>;
   /** the number the sandbox seed's random numbers start from */
   seedNumber?: number;
+  /**
+   * POST paths that only read (Google Ads' GAQL search): injected faults for `GET` — the
+   * platform's reads — hit them too, so a test of a failed listing means the same everywhere.
+   */
+  readsByPost?: RegExp;
   /** where the platform checks credentials (default: everywhere but `/__sandbox/*`) */
   apiPath?: string;
   /**
@@ -79,7 +84,11 @@ export function buildSimulator<W extends SimWorld>(spec: SimulatorSpec<W>, optio
       ...(spec.limits?.throttle !== undefined && { limitVariant: spec.limits.throttle }),
       signals: { rateLimited: (c, variant, cause) => throttle(c, variant, cause ?? 'fault'), serverError: spec.serverError },
       secrets: Object.values(options.credentials),
+<<<<<<< HEAD
       ...(spec.faultMethod && { faultMethod: spec.faultMethod }),
+=======
+      ...(spec.readsByPost && { readsByPost: spec.readsByPost }),
+>>>>>>> adapter-google-ads
     }),
   );
   app.use(spec.apiPath ?? '*', async (c, next) => {
