@@ -3,6 +3,7 @@ import type { PlatformAdapter } from './types.js';
 import { hootsuite } from './hootsuite/adapter.js';
 import { metaAds } from './meta-ads/adapter.js';
 import { mailchimp } from './mailchimp/adapter.js';
+import { klaviyo } from './klaviyo/adapter.js';
 
 export interface AdapterRegistry {
   get(platform: string): PlatformAdapter | undefined;
@@ -13,6 +14,7 @@ export const BUILT_IN_ADAPTERS: readonly PlatformAdapter[] = [
   hootsuite as PlatformAdapter,
   metaAds as PlatformAdapter,
   mailchimp as PlatformAdapter,
+  klaviyo as PlatformAdapter,
 ];
 
 export function createRegistry(adapters: readonly PlatformAdapter[] = BUILT_IN_ADAPTERS): AdapterRegistry {
