@@ -1,6 +1,7 @@
 // Campaign routes of the fake Klaviyo, with the rules Klaviyo applies: a channel filter on every
 // list, a send strategy only on a draft, a send job only for a draft with a future time, a revert
-// only of a scheduled campaign (back to Draft, same id), a cancel for good.
+// only of a scheduled campaign (back to Draft, same id), a cancel for good. Each path answers with
+// and without its trailing slash, as Klaviyo does (its own links end in one).
 import type { Context, Hono } from 'hono';
 import { parseFilter, type FieldRule } from './simulator-filter.js';
 import { invalid, onlyParams, originOf, pageSize, readResource, SimError } from './simulator-http.js';
@@ -39,7 +40,7 @@ export function campaignRoutes(app: Hono, world: KlaviyoWorld): void {
   const self = (c: Context, id: string) => ({ self: `${originOf(c)}/api/campaigns/${id}/` });
 
   // https://developers.klaviyo.com/en/reference/get_campaigns
-  app.get('/api/campaigns', (c) => {
+  app.on('GET', ['/api/campaigns', '/api/campaigns/'], (c) => {
     world.advance();
     onlyParams(c, LIST_PARAMS);
     const filter = c.req.query('filter');
@@ -54,14 +55,14 @@ export function campaignRoutes(app: Hono, world: KlaviyoWorld): void {
   });
 
   // https://developers.klaviyo.com/en/reference/get_campaign
-  app.get('/api/campaigns/:id', (c) => {
+  app.on('GET', ['/api/campaigns/:id', '/api/campaigns/:id/'], (c) => {
     onlyParams(c, ['fields[campaign]', 'fields[campaign-message]', 'fields[tag]', 'include']);
     const campaign = world.findCampaign(c.req.param('id'));
     return c.json({ data: campaignJson(campaign, originOf(c)), links: self(c, campaign.id) }, 200, { 'Content-Type': 'application/vnd.api+json' });
   });
 
   // https://developers.klaviyo.com/en/reference/update_campaign
-  app.patch('/api/campaigns/:id', async (c) => {
+  app.on('PATCH', ['/api/campaigns/:id', '/api/campaigns/:id/'], async (c) => {
     onlyParams(c, ['fields[campaign]']);
     const id = c.req.param('id');
     const { attributes } = await readResource(c, 'campaign', id);
@@ -83,7 +84,7 @@ export function campaignRoutes(app: Hono, world: KlaviyoWorld): void {
   });
 
   // https://developers.klaviyo.com/en/reference/cancel_campaign_send — 204
-  app.patch('/api/campaign-send-jobs/:id', async (c) => {
+  app.on('PATCH', ['/api/campaign-send-jobs/:id', '/api/campaign-send-jobs/:id/'], async (c) => {
     const id = c.req.param('id');
     const { attributes } = await readResource(c, 'campaign-send-job', id);
     const action = attributes.action;
@@ -101,7 +102,7 @@ export function campaignRoutes(app: Hono, world: KlaviyoWorld): void {
   });
 
   // https://developers.klaviyo.com/en/reference/send_campaign — 202 with the job
-  app.post('/api/campaign-send-jobs', async (c) => {
+  app.on('POST', ['/api/campaign-send-jobs', '/api/campaign-send-jobs/'], async (c) => {
     onlyParams(c, ['fields[campaign-send-job]']);
     const { id } = await readResource(c, 'campaign-send-job');
     if (id === undefined) throw invalid('`id` is required.', { pointer: '/data/id' });

@@ -36,7 +36,7 @@ export function flowRoutes(app: Hono, world: KlaviyoWorld): void {
   const self = (c: Context, id: string) => ({ self: `${originOf(c)}/api/flows/${id}/` });
 
   // https://developers.klaviyo.com/en/reference/get_flows
-  app.get('/api/flows', (c) => {
+  app.on('GET', ['/api/flows', '/api/flows/'], (c) => {
     onlyParams(c, LIST_PARAMS);
     const filter = c.req.query('filter');
     const conditions = filter ? parseFilter(filter, FILTERS) : [];
@@ -47,14 +47,14 @@ export function flowRoutes(app: Hono, world: KlaviyoWorld): void {
   });
 
   // https://developers.klaviyo.com/en/reference/get_flow
-  app.get('/api/flows/:id', (c) => {
+  app.on('GET', ['/api/flows/:id', '/api/flows/:id/'], (c) => {
     onlyParams(c, ['additional-fields[flow]', 'fields[flow-action]', 'fields[flow]', 'fields[tag]', 'include']);
     const flow = world.findFlow(c.req.param('id'));
     return c.json({ data: flowJson(flow, originOf(c)), links: self(c, flow.id) }, 200, json);
   });
 
   // https://developers.klaviyo.com/en/reference/update_flow
-  app.patch('/api/flows/:id', async (c) => {
+  app.on('PATCH', ['/api/flows/:id', '/api/flows/:id/'], async (c) => {
     onlyParams(c, ['fields[flow]']);
     const id = c.req.param('id');
     const { attributes } = await readResource(c, 'flow', id);
