@@ -7,7 +7,7 @@ import { createVendorClient, type VendorDeclaration } from '../kit/vendor-client
 import type { PlatformAdapter } from '../types.js';
 import { klaviyoSettingsSchema, refusingClient, targetOf, type KlaviyoSettings } from './adapter-settings.js';
 import { JSON_API, REVISION, type KlaviyoApi, type Tier } from './api.js';
-import { CAPABILITIES } from './mappers.js';
+import { CAPABILITIES, leadTimeMs, MIN_LEAD_MS } from './mappers.js';
 import { BULK, klaviyoOperations } from './operations.js';
 import { klaviyoSignals } from './signals.js';
 
@@ -40,9 +40,6 @@ const CHARGES = {
   flows: { flowsBurst: 1, flowsSteady: 1 },
 } as const satisfies Record<Tier, Record<string, number>>;
 
-/** A restored send time at least this far ahead: Klaviyo's lead is undocumented (README). */
-export const MIN_LEAD_MS = 10 * MINUTE;
-
 export const klaviyo: PlatformAdapter<KlaviyoSettings> = {
   platform: 'klaviyo',
   displayName: 'Klaviyo',
@@ -51,6 +48,8 @@ export const klaviyo: PlatformAdapter<KlaviyoSettings> = {
   // Three lanes: the flow tier allows 3 requests a second; campaign writes pace at 10/s anyway.
   concurrency: 3,
   minLeadMs: MIN_LEAD_MS,
+  // Local-time sends: 14 hours more (mappers.ts).
+  leadTimeMs,
   credentialKeys: ['apiKey'],
   accountIds: { required: false, label: 'Klaviyo account (public API key / site id), for the sandbox seed only' },
   settingsSchema: klaviyoSettingsSchema,

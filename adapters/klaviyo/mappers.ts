@@ -66,6 +66,19 @@ export const strategySnapshotSchema = z.object({
   sendPastRecipientsImmediately: z.boolean().nullable(),
   throttlePercentage: z.number().nullable(),
 });
+/**
+ * How far ahead a restored send time must be. Klaviyo's UI lets a campaign be rescheduled or
+ * edited only more than 15 minutes before its time (README, facts settled); a local-time send
+ * starts 14 hours before its time, in the first time zone (UTC+14), so it needs those hours too.
+ */
+export const MIN_LEAD_MS = 15 * 60_000;
+export const LOCAL_LEAD_MS = 14 * 3_600_000 + MIN_LEAD_MS;
+
+export function leadTimeMs(item: { snapshot: JsonObject }): number {
+  const snapshot = campaignSnapshotSchema.safeParse(item.snapshot);
+  return snapshot.success && snapshot.data.strategy.isLocal === true ? LOCAL_LEAD_MS : MIN_LEAD_MS;
+}
+
 export const campaignSnapshotSchema = z.object({ objectType: z.literal('campaign'), id: z.string(), sendTime: z.string(), strategy: strategySnapshotSchema });
 export const flowSnapshotSchema = z.object({ objectType: z.literal('flow'), id: z.string(), status: z.string() });
 export type StrategySnapshot = z.infer<typeof strategySnapshotSchema>;

@@ -16,7 +16,23 @@ export type { SimCampaign, SimFlow } from './simulator-world-data.js';
 export type { CampaignInput, FlowInput } from './simulator-world-input.js';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const byDue = (a: SimCampaign, b: SimCampaign) => Date.parse(a.sendTime!) - Date.parse(b.sendTime!) || compareIds(a, b);
+const HOUR = 3_600_000;
+const isLocal = (c: SimCampaign): boolean => (c.sendStrategy as { options?: { is_local?: boolean } }).options?.is_local === true;
+
+/**
+ * When time changes a campaign next, or null. A local-time send goes out at its time in each
+ * recipient's time zone: Sending from 14 hours before (UTC+14) until 12 hours after (UTC−12).
+ */
+export function dueAt(c: SimCampaign): number | null {
+  if (c.sendTime === null) return null;
+  const at = Date.parse(c.sendTime);
+  if (c.status === 'Scheduled') return isLocal(c) ? at - LOCAL_START_BEFORE_MS : at;
+  if (c.status === 'Sending' && isLocal(c)) return at + 12 * HOUR;
+  if (c.status === 'Sending') return at;
+  return null;
+}
+export const LOCAL_START_BEFORE_MS = 14 * HOUR;
+const byDue = (a: SimCampaign, b: SimCampaign) => dueAt(a)! - dueAt(b)! || compareIds(a, b);
 
 export class KlaviyoWorld extends SimWorld {
   readonly campaigns = new IndexedSet<SimCampaign>();
@@ -101,13 +117,13 @@ export class KlaviyoWorld extends SimWorld {
 
   // ---- the platform's rules, for the routes ----
 
-  /** Time passes: scheduled campaigns whose send time has come are sent. */
+  /** Time passes: campaigns whose moment has come are sent (a local-time one starts sending first). */
   advance(): void {
-    const due = this.campaigns.view('due', (c) => c.status === 'Scheduled' && c.sendTime !== null, byDue);
+    const due = this.campaigns.view('due', (c) => dueAt(c) !== null, byDue);
     const now = this.clock.now().getTime();
     let changed = false;
-    for (let next = due.at(0); next && Date.parse(next.sendTime!) <= now; next = due.at(0)) {
-      this.campaigns.update(next, (c) => (c.status = 'Sent'));
+    for (let next = due.at(0); next && dueAt(next)! <= now; next = due.at(0)) {
+      this.campaigns.update(next, (c) => (c.status = c.status === 'Scheduled' && isLocal(c) ? 'Sending' : 'Sent'));
       changed = true;
     }
     if (changed) this.changed();

@@ -2,6 +2,7 @@
 // that put back the send strategy exactly (shifted times too), drift seen by inspect, and what
 // Klaviyo refuses.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { klaviyo } from '../../adapters/klaviyo/adapter.js';
 import { createKlaviyoSimulator, type KlaviyoSimulator } from '../../adapters/klaviyo/simulator.js';
 import type { AdapterClient, LiveItem, RestoreRequest } from '../../adapters/types.js';
 import { HOUR, ManualClock } from '../support/clock.js';
@@ -94,6 +95,15 @@ describe('klaviyo operations', () => {
     expect(of(local!)).toMatchObject({ found: false, live: false });
     expect(of(flow)).toMatchObject({ found: true, live: false, status: 'draft', fingerprint: flow.fingerprint });
     expect(of(byName('Abandoned cart'))).toMatchObject({ found: true, live: false, status: 'manual' });
+  });
+
+  it('treats a local-time campaign as sending 14 hours early, and asks 14 hours more lead to restore one', async () => {
+    const local = byName('Local time launch');
+    expect(klaviyo.leadTimeMs!(toRef(local))).toBe(14 * HOUR + 15 * 60_000);
+    expect(klaviyo.leadTimeMs!(toRef(byName('Weekly digest')))).toBe(klaviyo.minLeadMs);
+    clock.advance(52 * HOUR - 14 * HOUR);
+    expect((await listAll(client, 'email')).map((i) => i.title)).not.toContain('Local time launch');
+    expect((await client.inspect([toRef(local)]))[0]).toMatchObject({ found: true, live: false, status: 'Sending' });
   });
 
   it('reports what Klaviyo refuses: a campaign already sent, a restore time in the past, a foreign snapshot', async () => {
