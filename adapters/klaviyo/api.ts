@@ -24,6 +24,7 @@ export interface KlaviyoApi {
 export const segment = encodeURIComponent;
 
 /** A Klaviyo request: the revision header, JSON:API content type on a body, the tier's charge. */
+// https://developers.klaviyo.com/en/docs/api_versioning_and_deprecation_policy — `revision` on every call
 export function request(api: KlaviyoApi, tier: Tier, r: VendorRequest): VendorRequest {
   const charge = api.charge(tier);
   const headers = { revision: api.revision, ...(r.json !== undefined && { 'Content-Type': JSON_API }), ...r.headers };
@@ -31,12 +32,14 @@ export function request(api: KlaviyoApi, tier: Tier, r: VendorRequest): VendorRe
 }
 
 /** A quoted filter value: Klaviyo's filter strings take '…' and escape nothing, so ids are checked first. */
+// https://developers.klaviyo.com/en/v2026-07-15/reference/api-overview#filtering
 export function quoted(value: string): string {
   if (/['"\\]/.test(value)) throw new AdapterError({ code: 'invalid_request', message: `Klaviyo: not an id or value a filter can hold: ${JSON.stringify(value)}`, retryable: false, ambiguous: false });
   return `'${value}'`;
 }
 
 /** `page[cursor]` of a `links.next` URL: the next page is asked for with our own query, that cursor only. */
+// https://developers.klaviyo.com/en/v2026-07-15/reference/api-overview#pagination
 export function cursorOf(next: string | null | undefined): string | null {
   if (!next) return null;
   try {

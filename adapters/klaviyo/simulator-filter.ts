@@ -1,5 +1,5 @@
 // Klaviyo's `filter` query parameter, as the fake platform reads it:
-// https://developers.klaviyo.com/en/docs/filtering_ — `op(field,value)`, `any(field,[v,…])`,
+// https://developers.klaviyo.com/en/v2026-07-15/reference/api-overview#filtering — `op(field,value)`, `any(field,[v,…])`,
 // several conditions in `and(…)` or side by side separated by commas. Strings in '…' or "…",
 // booleans, ISO datetimes. Each endpoint allows some fields, each field some operators and values
 // (the description's `x-klaviyo-filters`); anything else is refused with a 400 naming it.
