@@ -85,6 +85,7 @@ export function campaignRoutes(app: Hono, world: KlaviyoWorld): void {
 
   // https://developers.klaviyo.com/en/reference/cancel_campaign_send — 204
   app.on('PATCH', ['/api/campaign-send-jobs/:id', '/api/campaign-send-jobs/:id/'], async (c) => {
+    onlyParams(c, []);
     const id = c.req.param('id');
     const { attributes } = await readResource(c, 'campaign-send-job', id);
     const action = attributes.action;

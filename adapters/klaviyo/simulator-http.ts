@@ -62,8 +62,8 @@ export function revisionError(c: Context): SimError | null {
   return null;
 }
 
-/** A JSON:API body of `type` (and `id`, when the path names one), as sent. */
-export async function readResource(c: Context, type: string, pathId?: string): Promise<{ id: string | undefined; attributes: Record<string, unknown> }> {
+/** A JSON:API body of `type` (and `id`, when the path names one), as sent; `attributes` required unless a create names none. */
+export async function readResource(c: Context, type: string, pathId?: string, attributesRequired = pathId !== undefined): Promise<{ id: string | undefined; attributes: Record<string, unknown> }> {
   if (!/^application\/vnd\.api\+json\b|^application\/json\b/.test(c.req.header('content-type') ?? '')) {
     throw new SimError(415, 'unsupported_media_type', 'Unsupported media type.', 'Content-Type must be application/vnd.api+json.');
   }
@@ -78,6 +78,7 @@ export async function readResource(c: Context, type: string, pathId?: string): P
   if (data.type !== type) throw new SimError(409, 'conflict', 'Conflict.', `The resource type must be '${type}'.`, { pointer: '/data/type' });
   if (data.id !== undefined && typeof data.id !== 'string') throw invalid('`id` must be a string.', { pointer: '/data/id' });
   if (pathId !== undefined && data.id !== pathId) throw new SimError(409, 'conflict', 'Conflict.', 'The id in the body does not match the id in the URL.', { pointer: '/data/id' });
+  if (attributesRequired && data.attributes === undefined) throw invalid('`attributes` is required.', { pointer: '/data/attributes' });
   const attributes = data.attributes ?? {};
   if (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes)) throw invalid('`attributes` must be an object.', { pointer: '/data/attributes' });
   return { id: data.id as string | undefined, attributes: attributes as Record<string, unknown> };

@@ -55,6 +55,8 @@ describe('klaviyo simulator', () => {
     await refused(409, 'conflict', 'PATCH', `/api/campaign-send-jobs/${scheduled.id}`, { data: { type: 'campaign', id: scheduled.id, attributes: { action: 'revert' } } });
     await refused(400, 'invalid', 'PATCH', `/api/campaigns/${draft.id}`, { data: { type: 'campaign', id: draft.id, attributes: { send_strategy: { method: 'throttled', datetime: at(clock, 3).toISOString(), throttle_percentage: 15 } } } });
     await refused(400, 'invalid', 'PATCH', `/api/flows/${flow.id}`, { data: { type: 'flow', id: flow.id, attributes: { status: 'paused' } } });
+    await refused(400, 'invalid', 'PATCH', `/api/flows/${flow.id}`, { data: { type: 'flow', id: flow.id } });
+    await refused(400, 'invalid', 'PATCH', `/api/campaign-send-jobs/${scheduled.id}?include=x`, { data: { type: 'campaign-send-job', id: scheduled.id, attributes: { action: 'revert' } } });
     expect(sim.world.campaign(scheduled.id)?.status).toBe('Scheduled');
     expect(sim.world.flow(flow.id)?.status).toBe('live');
   });
