@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { fingerprint } from '../kit/fingerprint.js';
 import type { Capability, JsonObject, LiveItem, Observation } from '../types.js';
-import type { Campaign, Flow, SendStrategy } from './schemas.js';
+import type { Campaign, CampaignMessage, Flow, SendStrategy } from './schemas.js';
 
 export const CAPABILITIES = {
   campaign: { kind: 'email', method: 'unschedule', objectType: 'campaign' },
@@ -40,10 +40,17 @@ export function campaignScheduledAt(c: Campaign): string | null {
 
 // ---- fingerprint projections: content a restore must preserve, never status, time or id ----
 
-export function campaignContent(c: Campaign): unknown {
+/** What a message contributes: subject, preview and sender (the body is a template we do not read). */
+export function messageContent(m: CampaignMessage): unknown {
+  const content = m.attributes.definition?.content;
+  return { id: m.id, subject: content?.subject ?? null, preview_text: content?.preview_text ?? null, from_email: content?.from_email ?? null, from_label: content?.from_label ?? null };
+}
+
+export function campaignContent(c: Campaign, messages: readonly CampaignMessage[]): unknown {
   const a = c.attributes;
   const s = a.send_strategy;
   return {
+    messages: [...messages].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)).map(messageContent),
     name: a.name,
     audiences: { included: [...(a.audiences?.included ?? [])].sort(), excluded: [...(a.audiences?.excluded ?? [])].sort() },
     send_options: a.send_options ?? null,
@@ -55,7 +62,7 @@ export function campaignContent(c: Campaign): unknown {
 
 export const flowContent = (f: Flow): unknown => ({ name: f.attributes.name ?? null, trigger_type: f.attributes.trigger_type ?? null });
 
-export const campaignFingerprint = (c: Campaign): string => fingerprint(campaignContent(c));
+export const campaignFingerprint = (c: Campaign, messages: readonly CampaignMessage[]): string => fingerprint(campaignContent(c, messages));
 export const flowFingerprint = (f: Flow): string => fingerprint(flowContent(f));
 
 // ---- snapshots: opaque to the core, parsed here whenever they come back ----
@@ -92,7 +99,7 @@ function strategySnapshot(s: SendStrategy | null | undefined): JsonObject {
   };
 }
 
-export function campaignToLiveItem(c: Campaign): LiveItem {
+export function campaignToLiveItem(c: Campaign, messages: readonly CampaignMessage[]): LiveItem {
   const scheduledAt = campaignScheduledAt(c);
   return {
     externalId: c.id,
@@ -100,7 +107,7 @@ export function campaignToLiveItem(c: Campaign): LiveItem {
     title: c.attributes.name || `campaign ${c.id}`,
     status: c.attributes.status,
     scheduledAt,
-    fingerprint: campaignFingerprint(c),
+    fingerprint: campaignFingerprint(c, messages),
     snapshot: { objectType: 'campaign', id: c.id, sendTime: scheduledAt ?? '', strategy: strategySnapshot(c.attributes.send_strategy) },
   };
 }
@@ -117,12 +124,12 @@ export function flowToLiveItem(f: Flow): LiveItem {
   };
 }
 
-export const campaignObservation = (c: Campaign): Observation => ({
+export const campaignObservation = (c: Campaign, messages: readonly CampaignMessage[]): Observation => ({
   externalId: c.id,
   found: true,
   live: campaignIsLive(c),
   status: c.attributes.status,
-  fingerprint: campaignFingerprint(c),
+  fingerprint: campaignFingerprint(c, messages),
   scheduledAt: campaignScheduledAt(c),
 });
 

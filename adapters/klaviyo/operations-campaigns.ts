@@ -74,7 +74,7 @@ export async function inspectCampaigns(api: KlaviyoApi, items: readonly ItemRef[
   const seen = new Map<string, Observation>();
   for (let i = 0; i < ids.length; i += CAMPAIGN_PAGE_MAX) {
     const page = await listCampaigns(api, { kind: 'ids', ids: ids.slice(i, i + CAMPAIGN_PAGE_MAX) }, null, CAMPAIGN_PAGE_MAX);
-    for (const c of page.campaigns) seen.set(c.id, campaignObservation(c));
+    for (const { campaign, messages } of page.campaigns) seen.set(campaign.id, campaignObservation(campaign, messages));
   }
   return ids.map((id) => seen.get(id) ?? notFound(id));
 }

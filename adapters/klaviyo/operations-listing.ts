@@ -32,7 +32,7 @@ export function emailListing(api: KlaviyoApi, scope: ListScope): PagedListing<Po
         const page = await listCampaigns(api, { kind: 'statuses', statuses: LIVE_CAMPAIGN_STATUSES }, position.cursor, scope.pageSize);
         const cursor = cursorOf(page.nextLink);
         // Checked again here: the filter is Klaviyo's, the definition of live is ours.
-        const items = page.campaigns.filter(campaignIsLive).map(campaignToLiveItem);
+        const items = page.campaigns.filter((x) => campaignIsLive(x.campaign)).map((x) => campaignToLiveItem(x.campaign, x.messages));
         return { items, next: cursor ? { stage: 'campaigns', cursor } : { stage: 'flows', cursor: null } };
       }
       const page = await listFlows(api, { kind: 'status', status: LIVE_FLOW }, position.cursor, Math.min(scope.pageSize, FLOW_PAGE_MAX));

@@ -27,8 +27,24 @@ export const campaignSchema = z.looseObject({
     scheduled_at: z.string().nullish(),
     send_time: z.string().nullish(),
   }),
+  relationships: z.looseObject({ 'campaign-messages': z.looseObject({ data: z.array(z.looseObject({ id: z.string() })).optional() }).optional() }).optional(),
 });
 export type Campaign = z.infer<typeof campaignSchema>;
+
+/** A campaign's message, as `include=campaign-messages` adds it to a list's `included`. */
+export const campaignMessageSchema = z.looseObject({
+  type: z.literal('campaign-message'),
+  id: z.string(),
+  attributes: z.looseObject({
+    definition: z
+      .looseObject({
+        channel: z.string().optional(),
+        content: z.looseObject({ subject: z.string().nullish(), preview_text: z.string().nullish(), from_email: z.string().nullish(), from_label: z.string().nullish() }).nullish(),
+      })
+      .nullish(),
+  }),
+});
+export type CampaignMessage = z.infer<typeof campaignMessageSchema>;
 
 export const flowSchema = z.looseObject({
   type: z.literal('flow'),
@@ -44,7 +60,7 @@ export type Flow = z.infer<typeof flowSchema>;
 
 const collectionLinks = z.looseObject({ self: z.string().optional(), next: z.string().nullish() });
 
-export const campaignListSchema = z.looseObject({ data: z.array(campaignSchema), links: collectionLinks.optional() });
+export const campaignListSchema = z.looseObject({ data: z.array(campaignSchema), links: collectionLinks.optional(), included: z.array(z.looseObject({ type: z.string(), id: z.string() })).optional() });
 export const campaignDocumentSchema = z.looseObject({ data: campaignSchema });
 export const flowListSchema = z.looseObject({ data: z.array(flowSchema), links: collectionLinks.optional() });
 export const flowDocumentSchema = z.looseObject({ data: flowSchema });

@@ -5,7 +5,7 @@
 import type { Context, Hono } from 'hono';
 import { parseFilter, type FieldRule } from './simulator-filter.js';
 import { invalid, onlyParams, originOf, pageSize, readResource, SimError } from './simulator-http.js';
-import { campaignJson } from './simulator-json.js';
+import { campaignJson, messageJson } from './simulator-json.js';
 import { listPage, type ListSpec } from './simulator-listing.js';
 import { CAMPAIGN_STATUSES, type SimCampaign } from './simulator-world-data.js';
 import type { KlaviyoWorld } from './simulator-world.js';
@@ -27,6 +27,13 @@ const SORTS = ['created_at', 'id', 'name', 'scheduled_at', 'updated_at'];
 const PROPS = { created_at: 'createdAt', scheduled_at: 'scheduledAt', updated_at: 'updatedAt', name: 'name', id: 'id' } as const;
 const LIST_PARAMS = ['filter', 'page[cursor]', 'page[size]', 'sort', 'fields[campaign]', 'fields[campaign-message]', 'fields[tag]', 'include'];
 const REVERTIBLE: readonly string[] = ['Scheduled', 'Preparing to schedule'];
+
+/** `include`: campaign-messages and tags (tags are not modelled: none is shown). */
+function includes(c: Context): string[] {
+  const values = (c.req.query('include') ?? '').split(',').filter(Boolean);
+  for (const v of values) if (v !== 'campaign-messages' && v !== 'tags') throw invalid(`'${v}' is not a valid relationship to include.`, { parameter: 'include' });
+  return values;
+}
 
 export function campaignRoutes(app: Hono, world: KlaviyoWorld): void {
   const spec: ListSpec<SimCampaign> = {
@@ -51,12 +58,16 @@ export function campaignRoutes(app: Hono, world: KlaviyoWorld): void {
     const sort = c.req.query('sort') ?? 'id';
     if (!SORTS.includes(sort.replace(/^-/, ''))) throw invalid(`'${sort}' is not a valid sort field.`, { parameter: 'sort' });
     const page = listPage(c, spec, conditions, sort, pageSize(c, 100));
-    return c.json({ data: page.data.map((x) => campaignJson(x, originOf(c))), links: page.links }, 200, { 'Content-Type': 'application/vnd.api+json' });
+    const messages = includes(c).includes('campaign-messages');
+    const data = page.data.map((x) => campaignJson(x, originOf(c), messages));
+    const included = messages ? page.data.map((x) => messageJson(x, originOf(c))) : [];
+    return c.json({ data, links: page.links, ...(messages && { included }) }, 200, { 'Content-Type': 'application/vnd.api+json' });
   });
 
   // https://developers.klaviyo.com/en/reference/get_campaign
   app.on('GET', ['/api/campaigns/:id', '/api/campaigns/:id/'], (c) => {
     onlyParams(c, ['fields[campaign]', 'fields[campaign-message]', 'fields[tag]', 'include']);
+    includes(c);
     const campaign = world.findCampaign(c.req.param('id'));
     return c.json({ data: campaignJson(campaign, originOf(c)), links: self(c, campaign.id) }, 200, { 'Content-Type': 'application/vnd.api+json' });
   });

@@ -1,12 +1,13 @@
 // The fake Klaviyo's JSON:API resources, exactly the fields the 2026-07-15 description names
 // (its objects are closed: the contract test refuses any other field).
-import type { Campaign, Flow } from './schemas.js';
+import type { Campaign, CampaignMessage, Flow } from './schemas.js';
 import { klaviyoTime } from './simulator-http.js';
 import type { SimCampaign, SimFlow } from './simulator-world-data.js';
 
 const API = 'https://a.klaviyo.com';
 
-export function campaignJson(c: SimCampaign, origin = API): Campaign {
+/** A campaign; with `withMessages` (an `include=campaign-messages`) its relationship names its message. */
+export function campaignJson(c: SimCampaign, origin = API, withMessages = false): Campaign {
   const self = `${origin}/api/campaigns/${c.id}/`;
   return {
     type: 'campaign',
@@ -25,9 +26,29 @@ export function campaignJson(c: SimCampaign, origin = API): Campaign {
       send_time: klaviyoTime(c.sendTime),
     },
     relationships: {
-      'campaign-messages': { links: { self: `${self}relationships/campaign-messages/`, related: `${self}campaign-messages/` } },
+      'campaign-messages': {
+        ...(withMessages && { data: [{ type: 'campaign-message', id: c.message.id }] }),
+        links: { self: `${self}relationships/campaign-messages/`, related: `${self}campaign-messages/` },
+      },
       tags: { links: { self: `${self}relationships/tags/`, related: `${self}tags/` } },
     },
+    links: { self },
+  };
+}
+
+/** A campaign's message as `included` shows it: the email definition's label and content. */
+export function messageJson(c: SimCampaign, origin = API): CampaignMessage {
+  const m = c.message;
+  const self = `${origin}/api/campaign-messages/${m.id}/`;
+  return {
+    type: 'campaign-message',
+    id: m.id,
+    attributes: {
+      definition: { channel: 'email', label: c.name, content: { subject: m.subject, preview_text: m.previewText, from_email: m.fromEmail, from_label: m.fromLabel } },
+      created_at: klaviyoTime(c.createdAt),
+      updated_at: klaviyoTime(c.updatedAt),
+    },
+    relationships: { campaign: { data: { type: 'campaign', id: c.id }, links: { self: `${self}relationships/campaign/`, related: `${self}campaign/` } } },
     links: { self },
   };
 }

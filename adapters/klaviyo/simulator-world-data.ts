@@ -29,6 +29,8 @@ export const simCampaignSchema = z.object({
   sendTime: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** its one email message: the subject and sender live here, not on the campaign */
+  message: z.object({ id: z.string(), subject: z.string(), previewText: z.string(), fromEmail: z.string(), fromLabel: z.string() }),
 });
 export type SimCampaign = z.infer<typeof simCampaignSchema>;
 

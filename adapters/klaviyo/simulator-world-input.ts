@@ -13,6 +13,9 @@ export interface CampaignInput {
   excluded?: string[];
   channel?: SimCampaign['channel'];
   archived?: boolean;
+  subject?: string;
+  previewText?: string;
+  fromLabel?: string;
 }
 
 export interface FlowInput {
@@ -50,6 +53,13 @@ export function campaignFrom(world: KlaviyoWorld, input: CampaignInput): SimCamp
     sendTime: scheduled ? (s.method === 'smart_send_time' ? `${datetime.slice(0, 10)}T00:00:00.000Z` : datetime) : null,
     createdAt: now,
     updatedAt: now,
+    message: {
+      id: world.nextCampaignId(),
+      subject: input.subject ?? input.name ?? 'News from us',
+      previewText: input.previewText ?? '',
+      fromEmail: 'news@example.com',
+      fromLabel: input.fromLabel ?? 'Our store',
+    },
   };
 }
 

@@ -7,7 +7,7 @@ import { SimWorld } from '../kit/simulator/world.js';
 import type { Clock, JsonValue } from '../types.js';
 import { campaignFingerprint, campaignIsLive, campaignScheduledAt, flowFingerprint, flowIsLive } from './mappers.js';
 import { notFound } from './simulator-http.js';
-import { campaignJson, flowJson } from './simulator-json.js';
+import { campaignJson, flowJson, messageJson } from './simulator-json.js';
 import { compareIds, IndexedSet } from './simulator-world-index.js';
 import { campaignFrom, flowFrom, type CampaignInput, type FlowInput } from './simulator-world-input.js';
 import { worldDataSchema, type SimCampaign, type SimFlow } from './simulator-world-data.js';
@@ -63,7 +63,7 @@ export class KlaviyoWorld extends SimWorld {
     for (const c of this.campaigns.values()) {
       if (c.channel !== 'email') continue;
       const json = campaignJson(c);
-      rows.push({ id: c.id, kind: 'email', status: c.status, live: campaignIsLive(json), scheduledAt: campaignScheduledAt(json), fingerprint: campaignFingerprint(json) });
+      rows.push({ id: c.id, kind: 'email', status: c.status, live: campaignIsLive(json), scheduledAt: campaignScheduledAt(json), fingerprint: campaignFingerprint(json, [messageJson(c)]) });
     }
     for (const f of this.flows.values()) {
       const json = flowJson(f);

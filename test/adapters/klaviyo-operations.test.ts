@@ -76,11 +76,17 @@ describe('klaviyo operations', () => {
     expect(digest).toMatchObject({ status: 'Scheduled', sendTime: shifted, sendStrategy: { method: 'static', datetime: shifted, options: { is_local: false } } });
   });
 
-  it('sees drift through inspect: renamed, re-scheduled by a person, deleted, a flow set to draft', async () => {
+  it('sees drift through inspect: renamed, subject edited, re-scheduled by a person, deleted, a flow set to draft', async () => {
     for (const item of items) await client.suspend([toRef(item)]);
     const [digest, sale, local] = ['Weekly digest', 'Winter sale', 'Local time launch'].map(byName);
     const flow = byName('Welcome series');
     sim.world.editCampaign(digest!.externalId, (c) => (c.name = 'Weekly digest (edited)'));
+    // another campaign: only its message's subject changes
+    const subject = sim.world.addCampaign({ name: 'Subject test', sendAt: at(clock, 8), subject: 'Before' });
+    const [listedSubject] = (await listAll(client, 'email')).filter((i) => i.externalId === subject.id);
+    await client.suspend([toRef(listedSubject!)]);
+    sim.world.editCampaign(subject.id, (c) => (c.message.subject = 'After (rewritten in the crisis)'));
+    expect((await client.inspect([toRef(listedSubject!)]))[0]?.fingerprint).not.toBe(listedSubject!.fingerprint);
     sim.world.editCampaign(sale!.externalId, (c) => {
       c.status = 'Scheduled';
       c.sendTime = at(clock, 31).toISOString();
