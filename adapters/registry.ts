@@ -10,6 +10,7 @@ import { tiktokAds } from './tiktok-ads/adapter.js';
 import { brevo } from './brevo/adapter.js';
 import { buffer } from './buffer/adapter.js';
 import { googleAds } from './google-ads/adapter.js';
+import { klaviyo } from './klaviyo/adapter.js';
 
 export interface AdapterRegistry {
   get(platform: string): PlatformAdapter | undefined;
@@ -27,6 +28,7 @@ export const BUILT_IN_ADAPTERS: readonly PlatformAdapter[] = [
   brevo as PlatformAdapter,
   buffer as PlatformAdapter,
   googleAds as PlatformAdapter,
+  klaviyo as PlatformAdapter,
 ];
 
 export function createRegistry(adapters: readonly PlatformAdapter[] = BUILT_IN_ADAPTERS): AdapterRegistry {

@@ -9,8 +9,11 @@ export type AuthStrategy =
   | { kind: 'bearer'; token: string }
   /** HTTP Basic (Mailchimp: any user name, the API key as password). */
   | { kind: 'basic'; username: string; password: string }
-  /** A header of the platform's own (Brevo's `api-key`). */
-  | { kind: 'header'; name: string; value: string }
+  /**
+   * A header of the platform's own (Brevo's `api-key`). `secret`: the credential inside a value
+   * that carries more (Klaviyo's `Klaviyo-API-Key <key>`), scrubbed on its own as well.
+   */
+  | { kind: 'header'; name: string; value: string; secret?: string }
   /**
    * The token as a parameter of the form body, so it never sits in a URL (Meta's Graph batch:
    * `access_token`, plus `appsecret_proof` = HMAC-SHA256 of the token keyed with the app secret
@@ -23,7 +26,7 @@ export const auth = {
   none: (): AuthStrategy => ({ kind: 'none' }),
   bearer: (token: string): AuthStrategy => ({ kind: 'bearer', token }),
   basic: (username: string, password: string): AuthStrategy => ({ kind: 'basic', username, password }),
-  header: (name: string, value: string): AuthStrategy => ({ kind: 'header', name, value }),
+  header: (name: string, value: string, secret?: string): AuthStrategy => ({ kind: 'header', name, value, ...(secret !== undefined && { secret }) }),
   formToken: (token: string, options: { param?: string; appSecret?: string | undefined; proofParam?: string } = {}): AuthStrategy => ({
     kind: 'form-token',
     param: options.param ?? 'access_token',
@@ -67,7 +70,7 @@ export function secretsOf(strategy: AuthStrategy): string[] {
     case 'basic':
       return [strategy.password, basicValue(strategy)];
     case 'header':
-      return [strategy.value];
+      return strategy.secret ? [strategy.value, strategy.secret] : [strategy.value];
     case 'form-token':
       return strategy.appSecret ? [strategy.token, strategy.appSecret, appSecretProof(strategy.token, strategy.appSecret)] : [strategy.token];
   }
