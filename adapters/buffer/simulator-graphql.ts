@@ -68,7 +68,7 @@ export async function runGraphql(raw: unknown, rootValue: Record<string, unknown
 }
 
 /** For the kit's fault layer: a query sent over POST is a read. */
-export function faultMethod(method: string, body: string): string {
+export function faultMethod(method: string, _path: string, body: string): string {
   if (method !== 'POST') return method;
   try {
     const query = (JSON.parse(body) as { query?: unknown }).query;

@@ -40,7 +40,8 @@ export function createGoogleAdsSimulator(options: SimulatorOptions): GoogleAdsSi
       },
       seed: seedGoogleAds,
       apiPath: `/${API_VERSION}/*`,
-      readsByPost: /\/googleAds:search$/,
+      // GAQL search reads over POST: a fault aimed at reads hits it.
+      faultMethod: (method, path) => (method === 'POST' && path.endsWith('/googleAds:search') ? 'GET' : method),
       authenticate: (c, world, tools) => authenticate(c, world, tools.options),
       throttles: {
         'temporarily-exhausted': () => quotaExhausted('RESOURCE_TEMPORARILY_EXHAUSTED', 'ACCOUNT', 'Requests per customer per second', INJECTED_RETRY_S * 1000),

@@ -82,7 +82,6 @@ export class Pacer {
     }
   }
 
-<<<<<<< HEAD
   /**
    * What `count` more requests (1 each, no key) would meet in the `request` window buckets: how
    * many go before the first wait, and how long from now until the last could leave. For
@@ -108,7 +107,8 @@ export class Pacer {
       for (const w of windows) w.times.push(at);
     }
     return { allowedNow, waitMs: at - now };
-=======
+  }
+
   /** What a declared window bucket holds now (`key`: a keyed bucket's), or null. */
   usage(name: string, key = ''): BucketUsage | null {
     const spec = this.#buckets[name];
@@ -116,7 +116,6 @@ export class Pacer {
     const now = this.#time.now();
     const log = this.#logs.get(`${name}\u0000${key}`) ?? new SlidingLog(spec.limit, spec.windowMs + spec.jitterMs);
     return { limit: spec.limit, windowMs: spec.windowMs + spec.jitterMs, used: log.used(now), now, waitFor: (cost) => log.waitFor(cost, now) };
->>>>>>> adapter-google-ads
   }
 
   #takeTurn(steps: Step[]): Promise<void> {

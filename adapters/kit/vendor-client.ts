@@ -60,16 +60,13 @@ export interface VendorClient {
   /** A 2xx whose body is not what the vendor documents. */
   unexpected(call: CallInfo, status: number, detail: string): AdapterError;
   scrub(text: string): string;
-<<<<<<< HEAD
   /** What `count` more requests meet in the request buckets: how many go now, when the last can (Pacer.forecast). */
   forecast(count: number): { allowedNow: number; finishesAt: Date };
-=======
   /**
    * What a window bucket holds now (`key`: one ad account's), in the pacer's time: for a quota
    * forecast. Null for a bucket the vendor does not declare.
    */
   usage(bucket: string, key?: string): BucketUsage | null;
->>>>>>> adapter-google-ads
 }
 
 export function callInfo(request: VendorRequest): CallInfo {
@@ -165,13 +162,10 @@ export function createVendorClient(ctx: ClientContext, vendor: VendorDeclaration
     failureOf,
     unexpected,
     scrub: (text) => scrubber.scrub(text),
-<<<<<<< HEAD
     forecast(count) {
       const { allowedNow, waitMs } = pacer.forecast(count);
       return { allowedNow, finishesAt: new Date(ctx.clock.now().getTime() + waitMs) };
     },
-=======
     usage: (bucket, key) => pacer.usage(bucket, key),
->>>>>>> adapter-google-ads
   };
 }

@@ -1,11 +1,10 @@
 // The kit additions Google Ads needed, each on its own: extra secrets scrubbed, a bucket's usage
-// for forecasts, and GET faults that also hit reads sent as POST.
+// for forecasts.
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { auth } from '../../adapters/kit/auth.js';
 import { bucket } from '../../adapters/kit/buckets.js';
 import { codeForStatus, type VendorSignals } from '../../adapters/kit/signals.js';
-import { Faults } from '../../adapters/kit/simulator/faults.js';
 import { createVendorClient, type VendorDeclaration } from '../../adapters/kit/vendor-client.js';
 import { ManualClock } from '../support/clock.js';
 import { useMsw } from '../support/msw.js';
@@ -44,16 +43,5 @@ describe('kit additions for google-ads', () => {
     expect(usage.waitFor(3)).toBe(0);
     expect(usage.waitFor(4)).toBe(30_000); // the 7 leave the window at 61,000
     expect(client.usage('nope')).toBeNull();
-  });
-
-  it('lets a GET fault hit a POST that only reads, and nothing else that is a POST', () => {
-    const faults = new Faults();
-    faults.inject({ kind: 'server-error', method: 'GET', times: Infinity });
-    expect(faults.take('POST', '/v25/customers/1/campaigns:mutate')).toBeUndefined();
-    expect(faults.take('POST', '/v25/customers/1/googleAds:search', true)).toMatchObject({ kind: 'server-error' });
-    expect(faults.take('GET', '/anything')).toMatchObject({ kind: 'server-error' });
-    faults.clear();
-    faults.inject({ kind: 'server-error', method: 'POST' });
-    expect(faults.take('POST', '/v25/customers/1/googleAds:search', true)).toMatchObject({ kind: 'server-error' });
   });
 });

@@ -27,11 +27,6 @@ export interface SimulatorSpec<W extends SimWorld> {
   seed: SimulatorSeed<W>;
   /** the number the sandbox seed's random numbers start from */
   seedNumber?: number;
-  /**
-   * POST paths that only read (Google Ads' GAQL search): injected faults for `GET` — the
-   * platform's reads — hit them too, so a test of a failed listing means the same everywhere.
-   */
-  readsByPost?: RegExp;
   /** where the platform checks credentials (default: everywhere but `/__sandbox/*`) */
   apiPath?: string;
   /**
@@ -45,8 +40,12 @@ export interface SimulatorSpec<W extends SimWorld> {
   /** what the platform enforces (`enforceLimits`), and which throttle answers a breach */
   limits?: PlatformLimits & { throttle?: string };
   routes(app: Hono, world: W, tools: SimulatorTools): void;
-  /** the method injected faults match a request by (GraphQL: `GET` for a query sent over POST) */
-  faultMethod?(method: string, body: string): string;
+  /**
+   * The method injected faults match a request by, for a platform that reads over POST too
+   * (GraphQL queries, Google Ads' GAQL search): `GET` for those, so a fault aimed at the
+   * platform's reads — a failed listing — means the same everywhere.
+   */
+  faultMethod?(method: string, path: string, body: string): string;
   notFound(c: Context): Response;
   onError(error: Error, c: Context): Response;
 }
@@ -84,11 +83,7 @@ export function buildSimulator<W extends SimWorld>(spec: SimulatorSpec<W>, optio
       ...(spec.limits?.throttle !== undefined && { limitVariant: spec.limits.throttle }),
       signals: { rateLimited: (c, variant, cause) => throttle(c, variant, cause ?? 'fault'), serverError: spec.serverError },
       secrets: Object.values(options.credentials),
-<<<<<<< HEAD
       ...(spec.faultMethod && { faultMethod: spec.faultMethod }),
-=======
-      ...(spec.readsByPost && { readsByPost: spec.readsByPost }),
->>>>>>> adapter-google-ads
     }),
   );
   app.use(spec.apiPath ?? '*', async (c, next) => {

@@ -26,16 +26,12 @@ export interface EdgeOptions {
   signals: EdgeSignals;
   /** credential values, masked wherever they appear in a recorded request */
   secrets?: readonly string[];
-<<<<<<< HEAD
   /**
-   * The method injected faults match a request by (default: its HTTP method). A GraphQL platform
-   * answers reads over POST too: it says `GET` for a query, so a fault aimed at reads hits them.
+   * The method injected faults match a request by (default: its HTTP method). A platform that
+   * reads over POST too (GraphQL queries, Google Ads' GAQL search) says `GET` for those, so a
+   * fault aimed at reads hits them.
    */
-  faultMethod?(method: string, body: string): string;
-=======
-  /** POST paths that only read (a query language over POST): `GET` fault rules hit them too */
-  readsByPost?: RegExp;
->>>>>>> adapter-google-ads
+  faultMethod?(method: string, path: string, body: string): string;
 }
 
 const MAX_RECORDED = 10_000;
@@ -53,11 +49,7 @@ export function simulatorEdge(options: EdgeOptions): MiddlewareHandler {
     if (verdict !== 'ok') return options.signals.rateLimited(c, options.limitVariant, verdict);
     try {
       if (options.latencyMs > 0) await delay(options.latencyMs);
-<<<<<<< HEAD
-      const fault = options.faults.take(options.faultMethod?.(c.req.method, body) ?? c.req.method, url.pathname);
-=======
-      const fault = options.faults.take(c.req.method, url.pathname, c.req.method === 'POST' && (options.readsByPost?.test(url.pathname) ?? false));
->>>>>>> adapter-google-ads
+      const fault = options.faults.take(options.faultMethod?.(c.req.method, url.pathname, body) ?? c.req.method, url.pathname);
       if (fault && !fault.applied) return await playFault(c, fault, options.signals);
       await next();
       if (fault) c.res = await playFault(c, fault, options.signals);

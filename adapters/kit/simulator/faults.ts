@@ -22,14 +22,10 @@ export class Faults {
     this.#rules.length = 0;
   }
 
-  /**
-   * The rule this request triggers, if any; uses up one of its times. `readByPost`: the request
-   * only reads although it is a POST (Google Ads' GAQL `googleAds:search`), so a rule for `GET`
-   * — "the platform's reads" — hits it too.
-   */
-  take(method: string, path: string, readByPost = false): FaultRule | undefined {
+  /** The rule this request triggers, if any (`method`: as the simulator's `faultMethod` reads it); uses up one of its times. */
+  take(method: string, path: string): FaultRule | undefined {
     for (const rule of this.#rules) {
-      if (rule.method && rule.method !== method && !(rule.method === 'GET' && readByPost)) continue;
+      if (rule.method && rule.method !== method) continue;
       if (rule.path && !rule.path.test(path)) continue;
       if (rule.after > 0) {
         rule.after--;
