@@ -4,11 +4,11 @@
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultConfigFile } from '../../src/config/load.js';
+import { writeCoreConfig } from '../support/core-config.js';
 import { lockDataDir } from '../../src/store/data-dir-lock.js';
 import { api, getJson, startProcess } from '../support/process.js';
 
@@ -46,10 +46,7 @@ describe('starting with a bad config', () => {
 
   async function withConfig(edit: (raw: Record<string, any>) => void) {
     dir = await mkdtemp(path.join(os.tmpdir(), 'crisis-pause-start-'));
-    const raw = JSON.parse(readFileSync(defaultConfigFile(), 'utf8'));
-    edit(raw);
-    const file = path.join(dir, 'config.json');
-    await writeFile(file, JSON.stringify(raw, null, 2));
+    const file = await writeCoreConfig(dir, edit);
     return { file, dataDir: path.join(dir, 'data') };
   }
 

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxItem } from '../../adapters/kit/simulator/types.js';
+import { writeCoreConfig } from '../support/core-config.js';
 import { api, getJson, startProcess, type Running } from '../support/process.js';
 import { comparableWorld, liveIds } from '../support/service.js';
 import { until } from '../support/until.js';
@@ -16,12 +17,14 @@ describe('end to end: crash and restart', () => {
   let sandboxProcess: Running;
   let sandbox: string;
   let dataDir: string;
+  let configFile: string;
   const running: Running[] = [];
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'crisis-pause-crash-'));
+    configFile = await writeCoreConfig(path.join(dataDir, '..'), undefined, `${path.basename(dataDir)}-config.json`);
     // Latency makes each pass take long enough to kill the service half-way through.
-    sandboxProcess = startProcess('src/sandbox/main.ts', { SANDBOX_PORT: '0', SANDBOX_LATENCY_MS: '40' });
+    sandboxProcess = startProcess('src/sandbox/main.ts', { SANDBOX_PORT: '0', SANDBOX_LATENCY_MS: '40', CONFIG_FILE: configFile });
     sandbox = await sandboxProcess.waitFor(/sandbox platforms on (http:\/\/\S+)/);
   }, 60_000);
 
@@ -29,10 +32,11 @@ describe('end to end: crash and restart', () => {
     for (const p of running) await p.stop('SIGKILL');
     await sandboxProcess.stop();
     await rm(dataDir, { recursive: true, force: true });
+    await rm(configFile, { force: true });
   });
 
   async function startService(): Promise<{ process: Running; call: ReturnType<typeof api> }> {
-    const service = startProcess('src/main.ts', { PORT: '0', DATA_DIR: dataDir, SANDBOX_URL: sandbox, BOOTSTRAP_API_KEY: KEY, LOG_LEVEL: 'warn' });
+    const service = startProcess('src/main.ts', { PORT: '0', DATA_DIR: dataDir, CONFIG_FILE: configFile, SANDBOX_URL: sandbox, BOOTSTRAP_API_KEY: KEY, LOG_LEVEL: 'warn' });
     running.push(service);
     const base = await service.waitFor(/listening on (http:\/\/\S+)/);
     return { process: service, call: api(base, KEY) };

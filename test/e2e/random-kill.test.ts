@@ -3,13 +3,12 @@
 // driven to the end. Every seed must end with the platforms exactly as before (ids of re-created
 // Hootsuite messages aside), nothing doubled, and an audit chain without a gap. The sandbox runs
 // in its own process, so the platforms outlive each crash as real ones would.
-import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SandboxItem } from '../../adapters/kit/simulator/types.js';
-import { defaultConfigFile } from '../../src/config/load.js';
+import { writeCoreConfig } from '../support/core-config.js';
 import { api, getJson, startProcess, type Running } from '../support/process.js';
 import { comparableWorld, liveIds } from '../support/service.js';
 import { until } from '../support/until.js';
@@ -55,13 +54,10 @@ describe.concurrent('end to end: SIGKILL at a random moment', () => {
       await rm(dataDir, { recursive: true, force: true });
     });
     // Few, short retries: a failure the retry phase injects fails fast instead of backing off.
-    const config = JSON.parse(readFileSync(defaultConfigFile(), 'utf8'));
-    config.execution = { ...config.execution, retries: 1, backoffMs: 100 };
-    const configFile = path.join(dataDir, '..', `crisis-pause-kill-${seed}-config.json`);
-    await writeFile(configFile, JSON.stringify(config));
+    const configFile = await writeCoreConfig(path.join(dataDir, '..'), (config) => (config.execution = { ...config.execution, retries: 1, backoffMs: 100 }), `crisis-pause-kill-${seed}-config.json`);
     onTestFinished(() => rm(configFile, { force: true }));
     const rng = random(seed);
-    const sandboxProcess = startProcess('src/sandbox/main.ts', { SANDBOX_PORT: '0', SANDBOX_LATENCY_MS: '20' });
+    const sandboxProcess = startProcess('src/sandbox/main.ts', { SANDBOX_PORT: '0', SANDBOX_LATENCY_MS: '20', CONFIG_FILE: configFile });
     running.push(sandboxProcess);
     const sandbox = await sandboxProcess.waitFor(/sandbox platforms on (http:\/\/\S+)/);
     const world = async (): Promise<Record<string, SandboxItem[]>> => (await getJson(`${sandbox}/__sandbox/state`)).body;

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxItem } from '../../adapters/kit/simulator/types.js';
 import { SANDBOX_CREDENTIAL } from '../../src/connections/sandbox-credential.js';
+import { writeCoreConfig } from '../support/core-config.js';
 import { api, getJson, startProcess, type Running } from '../support/process.js';
 import { comparableWorld, liveIds } from '../support/service.js';
 
@@ -16,8 +17,11 @@ describe('end to end: the embedded sandbox remembers across restarts', () => {
   let dataDir: string;
   const running: Running[] = [];
 
+  let configFile: string;
+
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'crisis-pause-restart-'));
+    configFile = await writeCoreConfig(dataDir);
   });
 
   afterAll(async () => {
@@ -26,7 +30,7 @@ describe('end to end: the embedded sandbox remembers across restarts', () => {
   });
 
   async function start(): Promise<{ process: Running; base: string; sandbox: string }> {
-    const service = startProcess('src/main.ts', { PORT: '0', SANDBOX_PORT: '0', DATA_DIR: dataDir, BOOTSTRAP_API_KEY: KEY, LOG_LEVEL: 'warn' });
+    const service = startProcess('src/main.ts', { PORT: '0', SANDBOX_PORT: '0', DATA_DIR: path.join(dataDir, 'data'), CONFIG_FILE: configFile, BOOTSTRAP_API_KEY: KEY, LOG_LEVEL: 'warn' });
     running.push(service);
     const base = await service.waitFor(/listening on (http:\/\/\S+)/);
     const sandbox = await service.waitFor(/sandbox platforms on (http:\/\/\S+)/);
@@ -47,7 +51,7 @@ describe('end to end: the embedded sandbox remembers across restarts', () => {
     const during = await world(first.sandbox);
     expect(posts(during).filter((r) => r.live)).toEqual([]);
     expect(await first.process.stop('SIGTERM')).toBe(0);
-    expect((await readdir(path.join(dataDir, 'sandbox'))).sort()).toEqual(['hootsuite-acme.json', 'mailchimp-acme.json', 'meta-ads-acme.json']);
+    expect((await readdir(path.join(dataDir, 'data', 'sandbox'))).sort()).toEqual(['hootsuite-acme.json', 'mailchimp-acme.json', 'meta-ads-acme.json']);
 
     const second = await start();
     const after = await world(second.sandbox);
@@ -66,7 +70,7 @@ describe('end to end: the embedded sandbox remembers across restarts', () => {
   it('npm run sandbox given a directory keeps its worlds there across its own restarts', async () => {
     const dir = path.join(dataDir, 'standalone');
     const start = async () => {
-      const sandbox = startProcess('src/sandbox/main.ts', { SANDBOX_PORT: '0' }, [dir]);
+      const sandbox = startProcess('src/sandbox/main.ts', { SANDBOX_PORT: '0', CONFIG_FILE: configFile }, [dir]);
       running.push(sandbox);
       return { process: sandbox, url: await sandbox.waitFor(/sandbox platforms on (http:\/\/\S+)/) };
     };
