@@ -4,10 +4,10 @@
 import type { SandboxItem } from '../kit/simulator/types.js';
 import { SimWorld } from '../kit/simulator/world.js';
 import type { Clock, JsonValue } from '../types.js';
-import { postFingerprint, scheduledAtOf, statusOf } from './mappers.js';
+import { imageDigest, postFingerprint, scheduledAtOf, statusOf } from './mappers.js';
 import type { BatchItemFault } from './simulator-batch.js';
 import { PostIndex, type Cursor } from './simulator-world-index.js';
-import { graphTime, postAsGraph, worldDataSchema, type AppSettings, type SimPage, type SimPost } from './simulator-world-data.js';
+import { fakeJpeg, graphTime, postAsGraph, worldDataSchema, type AppSettings, type SimPage, type SimPhoto, type SimPost } from './simulator-world-data.js';
 
 export type { SimPost, SimPage } from './simulator-world-data.js';
 
@@ -17,6 +17,8 @@ export interface PostInput {
   message?: string;
   link?: string;
   media?: SimPost['media'];
+  /** a photo post's image (default: a stand-in JPEG) */
+  image?: { bytes: Uint8Array; contentType?: string; width?: number; height?: number };
   call_to_action?: Record<string, unknown>;
   feed_targeting?: Record<string, unknown>;
   targeting?: Record<string, unknown>;
@@ -28,9 +30,14 @@ export interface PostInput {
 
 export type PostEdit = Partial<Pick<SimPost, 'message' | 'link' | 'call_to_action' | 'feed_targeting' | 'targeting' | 'place_id' | 'scheduled_publish_time'>>;
 
+/** A new post's fields (checked by the route); a photo gets its id from the world. */
+export type NewPost = Omit<SimPost, 'id' | 'page_id' | 'created_time' | 'updated_time' | 'photo'> & { photo?: Omit<SimPhoto, 'id'> };
+
 export class FacebookPagesWorld extends SimWorld {
   readonly #pages = new Map<string, SimPage>();
   readonly #posts = new PostIndex();
+  /** photo id → post id: the CDN and Photo reads find a photo without a scan */
+  readonly #photos = new Map<string, string>();
   #app: AppSettings;
   #nextId = 1_000_000_000_000_001n;
   // test hooks, not part of the saved world
@@ -49,7 +56,7 @@ export class FacebookPagesWorld extends SimWorld {
     const parsed = worldDataSchema.parse(data);
     const world = new FacebookPagesWorld(clock, parsed.app);
     for (const page of parsed.pages) world.#pages.set(page.id, page);
-    for (const post of parsed.posts) world.#posts.add(post);
+    for (const post of parsed.posts) world.#index(post);
     world.#nextId = BigInt(parsed.nextId);
     return world;
   }
@@ -64,7 +71,8 @@ export class FacebookPagesWorld extends SimWorld {
     return [...this.#posts.all()].map((p) => {
       const view = postAsGraph(p, now);
       const status = statusOf(view, now);
-      return { id: p.id, kind: 'post' as const, status, live: status === 'SCHEDULED', scheduledAt: scheduledAtOf(view), fingerprint: postFingerprint(view) };
+      const image = p.photo ? imageDigest(Buffer.from(p.photo.data, 'base64')) : null;
+      return { id: p.id, kind: 'post' as const, status, live: status === 'SCHEDULED', scheduledAt: scheduledAtOf(view), fingerprint: postFingerprint(view, image) };
     });
   }
 
@@ -84,8 +92,23 @@ export class FacebookPagesWorld extends SimWorld {
   addPost(input: PostInput = {}): string {
     const page = input.page ?? this.firstPage()?.id;
     if (!page || !this.#pages.has(page)) throw new Error(`unknown Page ${page ?? '(none)'}`);
-    const { page: _page, scheduledAt, published, ...content } = input;
-    return this.create(page, { ...content, published: published ?? false, ...(scheduledAt && { scheduled_publish_time: Math.floor(scheduledAt.getTime() / 1000) }) });
+    const { page: _page, scheduledAt, published, image, ...content } = input;
+    const photo = content.media === 'photo' ? photoOf(image ?? { bytes: fakeJpeg(Number(this.#nextId % 1_000_000n)) }) : undefined;
+    return this.create(page, { ...content, ...(photo && { photo }), published: published ?? false, ...(scheduledAt && { scheduled_publish_time: Math.floor(scheduledAt.getTime() / 1000) }) });
+  }
+
+  /** Someone swaps a photo post's image in Business Suite: drift. */
+  replacePhoto(id: string, bytes: Uint8Array, contentType = 'image/jpeg'): void {
+    const post = this.#mustGet(id);
+    if (!post.photo) throw new Error(`post ${id} is not a photo post`);
+    this.#posts.change(post, (p) => Object.assign(p, { photo: { ...p.photo!, data: Buffer.from(bytes).toString('base64'), content_type: contentType }, updated_time: graphTime(this.clock.now()) }));
+    this.changed();
+  }
+
+  /** A photo by its id, with its post (the Photo read and the CDN). */
+  photo(photoId: string): { post: SimPost; photo: SimPhoto } | undefined {
+    const post = this.#posts.get(this.#photos.get(photoId) ?? '');
+    return post?.photo ? { post, photo: post.photo } : undefined;
   }
 
   /** A copy of the post as stored. */
@@ -158,10 +181,12 @@ export class FacebookPagesWorld extends SimWorld {
   }
 
   /** A new post on a Page's feed (its content already checked by the route); returns its id. */
-  create(pageId: string, fields: Omit<SimPost, 'id' | 'page_id' | 'created_time' | 'updated_time'>): string {
+  create(pageId: string, fields: NewPost): string {
     const now = graphTime(this.clock.now());
     const id = `${pageId}_${(this.#nextId++).toString()}`;
-    this.#posts.add({ ...structuredClone(fields), id, page_id: pageId, created_time: now, updated_time: now });
+    const photo = fields.photo && { ...fields.photo, id: (this.#nextId++).toString() };
+    const { photo: _photo, ...rest } = structuredClone(fields);
+    this.#index({ ...rest, ...(photo && { photo }), id, page_id: pageId, created_time: now, updated_time: now });
     this.changed();
     return id;
   }
@@ -173,7 +198,13 @@ export class FacebookPagesWorld extends SimWorld {
 
   remove(post: SimPost): void {
     this.#posts.remove(post);
+    if (post.photo) this.#photos.delete(post.photo.id);
     this.changed();
+  }
+
+  #index(post: SimPost): void {
+    this.#posts.add(post);
+    if (post.photo) this.#photos.set(post.photo.id, post.id);
   }
 
   #mustGet(id: string): SimPost {
@@ -181,4 +212,8 @@ export class FacebookPagesWorld extends SimWorld {
     if (!p) throw new Error(`no post ${id}`);
     return p;
   }
+}
+
+function photoOf(image: NonNullable<PostInput['image']>): Omit<SimPhoto, 'id'> {
+  return { content_type: image.contentType ?? 'image/jpeg', data: Buffer.from(image.bytes).toString('base64'), width: image.width ?? 2048, height: image.height ?? 1365 };
 }
