@@ -34,7 +34,7 @@ export async function fetchImage(cdn: CdnAccess, url: string): Promise<FetchedBy
   if (response.status !== 200) throw fail('not_found', `the CDN answered ${response.status} for the image`);
   if (!contentType.startsWith('image/')) throw fail('unexpected_response', `the CDN answered ${contentType || 'no content type'}, not an image`);
   if (Number(response.headers.get('content-length') ?? 0) > cdn.maxBytes) {
-    await response.body?.cancel().catch(() => undefined);
+    void response.body?.cancel().catch(() => undefined); // not awaited: a stalled peer must not hold us
     throw tooLarge(cdn);
   }
   const chunks: Uint8Array[] = [];
@@ -44,7 +44,7 @@ export async function fetchImage(cdn: CdnAccess, url: string): Promise<FetchedBy
     size += read.value.byteLength;
     if (size > cdn.maxBytes) {
       // A CDN that says nothing of the size, or says less than it sends: stop reading there.
-      await reader!.cancel().catch(() => undefined);
+      void reader!.cancel().catch(() => undefined);
       throw tooLarge(cdn);
     }
     chunks.push(read.value);
