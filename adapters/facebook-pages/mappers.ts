@@ -168,8 +168,9 @@ export function createParams(content: Record<string, unknown>, at: Date): Record
 }
 
 /**
- * The `/photos` parameters besides the file (`source`): `caption` is the post's text (`message`
- * is deprecated there); unpublished with `scheduled_publish_time` (unix seconds) as on `/feed`.
+ * The `/photos` parameters besides the file (`source`): `caption`, "the description of the
+ * photo", carries the post's text (the spec also lists `message`; its role there is undocumented);
+ * unpublished with `scheduled_publish_time` (unix seconds) as on `/feed`. No link, no CTA there.
  * https://developers.facebook.com/docs/graph-api/reference/page/photos/#Creating
  */
 export function photoParams(content: Record<string, unknown>, at: Date): Record<string, string> {

@@ -113,7 +113,7 @@ const displaySize = ({ width, height }: SimPhoto) => {
 };
 
 /** A stand-in JPEG of `size` bytes (SOI, a JFIF header, noise from `seed`, EOI): deterministic. */
-export function fakeJpeg(seed: number, size = 24 * 1024): Uint8Array {
+export function fakeJpeg(seed: number, size = 24 * 1024): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(size);
   bytes.set([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01]);
   let x = seed >>> 0 || 1;
