@@ -8,8 +8,8 @@ import type { Clock } from '../types.js';
 import type { Files, Params } from './simulator-auth.js';
 import { graphErrorResponse, invalidParam } from './simulator-errors.js';
 import { parseBool, parseShared, type NewPostFields } from './simulator-feed.js';
-import { photoIdOfCdnPath } from './simulator-world-data.js';
-import type { FacebookPagesWorld, NewPost } from './simulator-world.js';
+import { photoIdOfCdnPath, photoOf, type NewPost } from './simulator-world-data.js';
+import type { FacebookPagesWorld } from './simulator-world.js';
 
 /** Assumed: Meta documents no hard limit for Page photos, only "under 4MB" as advice. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -27,8 +27,7 @@ export async function parsePhotoPost(params: Params, files: Files, clock: Clock)
   const caption = params['caption'] ?? params['message'];
   const fields = parseShared<NewPostFields>(params, { published, media: 'photo', ...(caption && { message: caption }) }, ['feed_targeting', 'targeting'], clock);
   if (fields instanceof Response) return fields;
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  return { ...fields, photo: { content_type: file.type, data: Buffer.from(bytes).toString('base64'), width: 2048, height: 1365 } };
+  return { ...fields, photo: photoOf({ bytes: new Uint8Array(await file.arrayBuffer()), contentType: file.type }) };
 }
 
 /** `GET <root>/__cdn/v/t39.30808-6/<photo>_…_n.jpg`: the bytes, no credential needed, as a CDN. */

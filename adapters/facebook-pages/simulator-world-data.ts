@@ -163,3 +163,30 @@ export function postAsGraph(post: SimPost, now: Date, cdnRoot = DEFAULT_CDN_ROOT
     ...(attachment && { attachments: { data: [attachment] } }),
   };
 }
+
+/** A post as a person made it in Meta Business Suite. */
+export interface PostInput {
+  page?: string;
+  message?: string;
+  link?: string;
+  media?: SimPost['media'];
+  /** a photo post's image (default: a stand-in JPEG) */
+  image?: { bytes: Uint8Array; contentType?: string; width?: number; height?: number };
+  call_to_action?: Record<string, unknown>;
+  feed_targeting?: Record<string, unknown>;
+  targeting?: Record<string, unknown>;
+  place_id?: string;
+  /** when it goes out; null/absent with `published: false` = a draft */
+  scheduledAt?: Date | null;
+  published?: boolean;
+}
+
+export type PostEdit = Partial<Pick<SimPost, 'message' | 'link' | 'call_to_action' | 'feed_targeting' | 'targeting' | 'place_id' | 'scheduled_publish_time'>>;
+
+/** A new post's fields (checked by the route); a photo gets its id from the world. */
+export type NewPost = Omit<SimPost, 'id' | 'page_id' | 'created_time' | 'updated_time' | 'photo'> & { photo?: Omit<SimPhoto, 'id'> };
+
+/** A photo as a person uploads it: 2048 × 1365 unless told. */
+export function photoOf(image: NonNullable<PostInput['image']>): Omit<SimPhoto, 'id'> {
+  return { content_type: image.contentType ?? 'image/jpeg', data: Buffer.from(image.bytes).toString('base64'), width: image.width ?? 2048, height: image.height ?? 1365 };
+}

@@ -7,31 +7,9 @@ import type { Clock, JsonValue } from '../types.js';
 import { imageDigest, postFingerprint, scheduledAtOf, statusOf } from './mappers.js';
 import type { BatchItemFault } from './simulator-batch.js';
 import { PostIndex, type Cursor } from './simulator-world-index.js';
-import { fakeJpeg, graphTime, postAsGraph, worldDataSchema, type AppSettings, type SimPage, type SimPhoto, type SimPost } from './simulator-world-data.js';
+import { fakeJpeg, graphTime, photoOf, postAsGraph, worldDataSchema, type AppSettings, type NewPost, type PostEdit, type PostInput, type SimPage, type SimPhoto, type SimPost } from './simulator-world-data.js';
 
-export type { SimPost, SimPage } from './simulator-world-data.js';
-
-/** A post as a person made it in Meta Business Suite. */
-export interface PostInput {
-  page?: string;
-  message?: string;
-  link?: string;
-  media?: SimPost['media'];
-  /** a photo post's image (default: a stand-in JPEG) */
-  image?: { bytes: Uint8Array; contentType?: string; width?: number; height?: number };
-  call_to_action?: Record<string, unknown>;
-  feed_targeting?: Record<string, unknown>;
-  targeting?: Record<string, unknown>;
-  place_id?: string;
-  /** when it goes out; null/absent with `published: false` = a draft */
-  scheduledAt?: Date | null;
-  published?: boolean;
-}
-
-export type PostEdit = Partial<Pick<SimPost, 'message' | 'link' | 'call_to_action' | 'feed_targeting' | 'targeting' | 'place_id' | 'scheduled_publish_time'>>;
-
-/** A new post's fields (checked by the route); a photo gets its id from the world. */
-export type NewPost = Omit<SimPost, 'id' | 'page_id' | 'created_time' | 'updated_time' | 'photo'> & { photo?: Omit<SimPhoto, 'id'> };
+export type { NewPost, PostEdit, PostInput, SimPage, SimPost } from './simulator-world-data.js';
 
 export class FacebookPagesWorld extends SimWorld {
   readonly #pages = new Map<string, SimPage>();
@@ -56,8 +34,9 @@ export class FacebookPagesWorld extends SimWorld {
     const parsed = worldDataSchema.parse(data);
     const world = new FacebookPagesWorld(clock, parsed.app);
     for (const page of parsed.pages) world.#pages.set(page.id, page);
-    for (const post of parsed.posts) world.#index(post);
     world.#nextId = BigInt(parsed.nextId);
+    // A world saved before photos held their image gets a stand-in one: its photo post can be suspended.
+    for (const post of parsed.posts) world.#index(post.media === 'photo' && !post.photo ? { ...post, photo: { ...photoOf({ bytes: fakeJpeg(Number(world.#nextId % 1_000_000n)) }), id: (world.#nextId++).toString() } } : post);
     return world;
   }
 
@@ -212,8 +191,4 @@ export class FacebookPagesWorld extends SimWorld {
     if (!p) throw new Error(`no post ${id}`);
     return p;
   }
-}
-
-function photoOf(image: NonNullable<PostInput['image']>): Omit<SimPhoto, 'id'> {
-  return { content_type: image.contentType ?? 'image/jpeg', data: Buffer.from(image.bytes).toString('base64'), width: image.width ?? 2048, height: image.height ?? 1365 };
 }

@@ -6,7 +6,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { MAX_IMAGE_BYTES } from '../../adapters/facebook-pages/api-cdn.js';
 import { fakeJpeg } from '../../adapters/facebook-pages/simulator-world-data.js';
-import type { FacebookPagesSimulator } from '../../adapters/facebook-pages/simulator.js';
+import { createFacebookPagesSimulator, type FacebookPagesSimulator } from '../../adapters/facebook-pages/simulator.js';
 import type { LiveItem, Outcome } from '../../adapters/types.js';
 import { DAY, HOUR, MINUTE, type ManualClock } from '../support/clock.js';
 import { useMsw } from '../support/msw.js';
@@ -157,19 +157,30 @@ describe('facebook-pages simulator: /photos and its CDN', () => {
     return (await response.json()) as { id?: string; post_id?: string; error?: { code: number; message: string } };
   }
 
+  const jpeg = new Blob([fakeJpeg(1)], { type: 'image/jpeg' });
   it.each([
-    ['no file', {}, undefined, /#324\) Requires upload file/],
-    ['a file that is no image', {}, new Blob(['hello'], { type: 'text/plain' }), /must be an image/],
-    ['a file over the limit', {}, new Blob([new Uint8Array(10 * 1024 * 1024 + 1)], { type: 'image/jpeg' }), /File size too large/],
-    ['a schedule on a published photo', { published: 'true' }, new Blob([fakeJpeg(1)], { type: 'image/jpeg' }), /published post/],
-    ['a time 5 minutes ahead', { published: 'false', soon: '1' }, new Blob([fakeJpeg(1)], { type: 'image/jpeg' }), /at least 10 minutes/],
-  ])('refuses an upload with %s, and creates nothing', async (_name, fields, file, message) => {
+    ['no file', 'false', HOUR, undefined, /#324\) Requires upload file/],
+    ['a file that is no image', 'false', HOUR, new Blob(['hello'], { type: 'text/plain' }), /must be an image/],
+    ['a file over the limit', 'false', HOUR, new Blob([new Uint8Array(10 * 1024 * 1024 + 1)], { type: 'image/jpeg' }), /File size too large/],
+    ['a schedule on a published photo', 'true', HOUR, jpeg, /published post/],
+    ['a time 5 minutes ahead', 'false', 5 * MINUTE, jpeg, /at least 10 minutes/],
+    ['a time 7 months ahead', 'false', 212 * DAY, jpeg, /scheduled publish time is invalid/],
+  ])('refuses an upload with %s, and creates nothing', async (_name, published, ahead, file, message) => {
     const { sim, clock } = setup(server);
-    const { soon, ...rest } = fields as Record<string, string>;
-    const when = String(Math.floor((clock.now().getTime() + (soon ? 5 * MINUTE : HOUR)) / 1000));
-    const body = await upload(sim, { caption: 'x', scheduled_publish_time: when, ...rest }, file);
+    const when = String(Math.floor((clock.now().getTime() + ahead) / 1000));
+    const body = await upload(sim, { caption: 'x', published, scheduled_publish_time: when }, file);
     expect(body.error?.message).toMatch(message);
     expect(sim.state()).toEqual([]);
+  });
+
+  it('gives a photo post of a world saved before images were kept a stand-in image, so it can be suspended', async () => {
+    const { sim, clock } = setup(server);
+    const id = seedPhoto(sim, clock);
+    const saved = sim.exportWorld();
+    for (const post of (saved as { posts: Array<Record<string, unknown>> }).posts) delete post['photo'];
+    const loaded = createFacebookPagesSimulator({ clock, credentials: { accessToken: TOKEN }, accountIds: [PAGE], seed: 'empty', world: saved });
+    expect(loaded.world.post(id)!.photo!.data.length).toBeGreaterThan(1000);
+    expect(loaded.state()).toMatchObject([{ id, status: 'SCHEDULED' }]);
   });
 
   it('serves the uploaded bytes at the CDN URL the Photo read gives, without a token, under the sandbox prefix', async () => {
