@@ -23,34 +23,40 @@ export interface FetchedBytes {
 /** Fetches the image whole, or throws a non-retryable AdapterError that says why. */
 export async function fetchImage(cdn: CdnAccess, url: string): Promise<FetchedBytes> {
   if (!isAllowed(cdn, url)) throw fail('invalid_request', `the image URL is not on Meta's CDN: ${hostOf(url)}`);
-  let response: Response;
   try {
-    response = await fetch(url, { redirect: 'error', headers: { accept: 'image/*' }, signal: AbortSignal.timeout(cdn.timeoutMs) });
+    // The timeout covers the whole download, body included.
+    const response = await fetch(url, { redirect: 'error', headers: { accept: 'image/*' }, signal: AbortSignal.timeout(cdn.timeoutMs) });
+    const contentType = response.headers.get('content-type') ?? '';
+    if (response.status !== 200) throw fail('not_found', `the CDN answered ${response.status} for the image`);
+    if (!contentType.startsWith('image/')) throw fail('unexpected_response', `the CDN answered ${contentType || 'no content type'}, not an image`);
+    if (Number(response.headers.get('content-length') ?? 0) > cdn.maxBytes) {
+      void response.body?.cancel().catch(() => undefined); // not awaited: a stalled peer must not hold us
+      throw tooLarge(cdn);
+    }
+    const bytes = await readCapped(response, cdn.maxBytes);
+    if (bytes.byteLength === 0) throw fail('unexpected_response', 'the CDN answered an empty image');
+    return { bytes, contentType: contentType.split(';')[0]!.trim() };
   } catch (error) {
+    if (error instanceof AdapterError) throw error;
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
     throw fail(timedOut ? 'timeout' : 'network', `the image could not be fetched from ${hostOf(url)} (${timedOut ? 'timed out' : 'unreachable'})`);
   }
-  const contentType = response.headers.get('content-type') ?? '';
-  if (response.status !== 200) throw fail('not_found', `the CDN answered ${response.status} for the image`);
-  if (!contentType.startsWith('image/')) throw fail('unexpected_response', `the CDN answered ${contentType || 'no content type'}, not an image`);
-  if (Number(response.headers.get('content-length') ?? 0) > cdn.maxBytes) {
-    void response.body?.cancel().catch(() => undefined); // not awaited: a stalled peer must not hold us
-    throw tooLarge(cdn);
-  }
+}
+
+/** The body, cut off at `max` bytes: a CDN may say nothing of the size, or less than it sends. */
+async function readCapped(response: Response, max: number): Promise<Buffer> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = response.body?.getReader();
   for (let read = await reader?.read(); read && !read.done; read = await reader!.read()) {
     size += read.value.byteLength;
-    if (size > cdn.maxBytes) {
-      // A CDN that says nothing of the size, or says less than it sends: stop reading there.
+    if (size > max) {
       void reader!.cancel().catch(() => undefined);
-      throw tooLarge(cdn);
+      throw tooLarge({ maxBytes: max });
     }
     chunks.push(read.value);
   }
-  if (size === 0) throw fail('unexpected_response', 'the CDN answered an empty image');
-  return { bytes: Buffer.concat(chunks), contentType: contentType.split(';')[0]!.trim() };
+  return Buffer.concat(chunks);
 }
 
 function isAllowed(cdn: CdnAccess, raw: string): boolean {
@@ -65,7 +71,7 @@ function isAllowed(cdn: CdnAccess, raw: string): boolean {
 
 const hostOf = (raw: string): string => URL.canParse(raw) ? new URL(raw).host : 'an invalid URL';
 
-function tooLarge(cdn: CdnAccess): AdapterError {
+function tooLarge(cdn: Pick<CdnAccess, 'maxBytes'>): AdapterError {
   return fail('invalid_request', `the image is larger than ${cdn.maxBytes / (1024 * 1024)} MB, more than we hold in a snapshot`);
 }
 

@@ -4,7 +4,7 @@
 // leaves the post scheduled and the item failed; video and album posts stay refused.
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { MAX_IMAGE_BYTES } from '../../adapters/facebook-pages/api-cdn.js';
+import { fetchImage, MAX_IMAGE_BYTES } from '../../adapters/facebook-pages/api-cdn.js';
 import { fakeJpeg } from '../../adapters/facebook-pages/simulator-world-data.js';
 import { createFacebookPagesSimulator, type FacebookPagesSimulator } from '../../adapters/facebook-pages/simulator.js';
 import type { LiveItem, Outcome } from '../../adapters/types.js';
@@ -143,6 +143,27 @@ describe('facebook-pages photo posts', () => {
     const outcomes = await client.suspend(listed.map(toRef));
     for (const o of outcomes) expect(o).toMatchObject({ kind: 'error', error: { code: 'invalid_state', message: expect.stringMatching(/pause it by hand/) } });
     for (const id of ids) expect(sim.world.post(id)).toBeDefined();
+  });
+});
+
+describe('facebook-pages CDN fetch', () => {
+  const server = useMsw();
+  const cdn = { graphBase: BASE_URL, timeoutMs: 200, maxBytes: 1024 };
+
+  it('fetches only from Meta\'s CDN or under the Graph base in use, never follows a redirect, and gives up in time', async () => {
+    await expect(fetchImage(cdn, 'https://images.example.com/x.jpg')).rejects.toMatchObject({ code: 'invalid_request', message: expect.stringMatching(/not on Meta's CDN/) });
+    await expect(fetchImage(cdn, 'http://scontent.xx.fbcdn.net/x.jpg')).rejects.toMatchObject({ code: 'invalid_request' });
+    await expect(fetchImage(cdn, 'https://graph.facebook.com.evil.example/x.jpg')).rejects.toMatchObject({ code: 'invalid_request' });
+    server.use(
+      http.get('https://scontent.xx.fbcdn.net/ok.jpg', ({ request }) => (request.headers.get('authorization') ? HttpResponse.error() : new HttpResponse(new Uint8Array([1, 2, 3]), { headers: { 'content-type': 'image/jpeg' } }))),
+      http.get('https://scontent.xx.fbcdn.net/moved.jpg', () => new HttpResponse(null, { status: 302, headers: { location: 'https://scontent.xx.fbcdn.net/ok.jpg' } })),
+      http.get('https://scontent.xx.fbcdn.net/slow.jpg', async () => new Promise<Response>(() => undefined)),
+      http.get('https://scontent.xx.fbcdn.net/page.html', () => HttpResponse.text('<html>')),
+    );
+    expect([...(await fetchImage(cdn, 'https://scontent.xx.fbcdn.net/ok.jpg')).bytes]).toEqual([1, 2, 3]);
+    await expect(fetchImage(cdn, 'https://scontent.xx.fbcdn.net/moved.jpg')).rejects.toMatchObject({ code: 'network', isRetryable: false });
+    await expect(fetchImage(cdn, 'https://scontent.xx.fbcdn.net/slow.jpg')).rejects.toMatchObject({ code: 'timeout' });
+    await expect(fetchImage(cdn, 'https://scontent.xx.fbcdn.net/page.html')).rejects.toMatchObject({ code: 'unexpected_response', message: expect.stringMatching(/not an image/) });
   });
 });
 
