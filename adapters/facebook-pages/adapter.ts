@@ -5,6 +5,7 @@ import { auth } from '../kit/auth.js';
 import { bucket } from '../kit/buckets.js';
 import { createVendorClient, type VendorDeclaration } from '../kit/vendor-client.js';
 import type { PlatformAdapter } from '../types.js';
+import { MAX_IMAGE_BYTES } from './api-cdn.js';
 import { facebookPagesSettingsSchema, isPageId, type FacebookPagesSettings } from './adapter-settings.js';
 import { BULK, facebookPagesOperations, failingClient } from './operations.js';
 import { facebookPagesSignals } from './signals.js';
@@ -61,7 +62,8 @@ export const facebookPages: PlatformAdapter<FacebookPagesSettings> = {
     // The token (and appsecret_proof) in the batch's form body, never in a URL; reads carry it
     // as a Bearer header and the proof in the query (auth.formToken).
     const client = createVendorClient(ctx, FACEBOOK_PAGES, { auth: auth.formToken(token, { appSecret: ctx.credentials.appSecret || undefined }) });
-    return facebookPagesOperations({ client, version: settings.data.apiVersion }, { pageId: pageIds[0]!, pageSize: settings.data.pageSize });
+    const cdn = { graphBase: ctx.baseUrl ?? FACEBOOK_PAGES.baseUrl, timeoutMs: ctx.timeoutMs, maxBytes: MAX_IMAGE_BYTES };
+    return facebookPagesOperations({ client, version: settings.data.apiVersion, cdn }, { pageId: pageIds[0]!, pageSize: settings.data.pageSize });
   },
 
   // Loaded on demand: production code that runs no sandbox never imports the simulator.

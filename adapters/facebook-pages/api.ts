@@ -2,6 +2,7 @@
 // it. Sending, pacing, auth and error reading are the kit's; these say what to send and which
 // loose schema the answer must fit. The batch writes are in api-batch.ts.
 import type { VendorClient } from '../kit/vendor-client.js';
+import type { CdnAccess } from './api-cdn.js';
 import { assertIds, isPageId, isPostId } from './adapter-settings.js';
 import { POST_FIELDS } from './mappers.js';
 import { pageSchema, postPageSchema, postSchema, type Post, type PostPage } from './schemas.js';
@@ -10,6 +11,8 @@ export interface GraphApi {
   client: VendorClient;
   /** `v25.0` */
   version: string;
+  /** where photo posts' images may be fetched from, and how much of one we hold */
+  cdn: CdnAccess;
 }
 
 // https://developers.facebook.com/docs/graph-api/reference/page/

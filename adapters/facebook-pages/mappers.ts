@@ -1,5 +1,6 @@
 // Vendor ⇄ domain for scheduled Page posts, and THE fingerprint projection shared with the
 // simulator.
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { canonicalJson, fingerprint } from '../kit/fingerprint.js';
 import type { JsonObject, JsonValue, LiveItem, Observation } from '../types.js';
@@ -24,25 +25,37 @@ export const POST_FIELDS = [
   'feed_targeting',
   'targeting',
   'place',
-  'attachments{type,unshimmed_url}',
+  'attachments{type,unshimmed_url,target}',
 ] as const;
 
 /** Our names for a post's state (Meta's `unpublished_content_type` words). */
 export type PostStatus = 'SCHEDULED' | 'PUBLISHED' | 'DRAFT';
 
-/** Attachment types a `/feed` create can make again from what a read shows: none, or a link. */
-const RECREATABLE_ATTACHMENTS = new Set([null, 'share']);
+/** Attachment types a create can make again: none or a link (`/feed`), one photo (`/photos`, its bytes stored). */
+const RECREATABLE_ATTACHMENTS = new Set([null, 'share', 'photo']);
+
+/** The photo of a single-photo post: its Photo node, whose `images` give the full-size file. */
+export const photoIdOf = (post: Post): string | null => {
+  const attachment = post.attachments?.data[0];
+  return attachment?.type === 'photo' ? (attachment.target?.id ?? null) : null;
+};
+
+/** What names an image's bytes in the fingerprint: a person swapping the photo changes it. */
+export const imageDigest = (bytes: Uint8Array): string => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 
 const object = (value: unknown): JsonValue => (value && typeof value === 'object' ? (JSON.parse(canonicalJson(value as JsonValue)) as JsonValue) : null);
 
 /**
- * What a restore must preserve: text, link, call to action, audience, place, and what media it
- * carries. Never the id, the time or any status. The simulator hashes the same projection.
+ * What a restore must preserve: text, link, call to action, audience, place, what media it
+ * carries and, for a photo, the digest of its image's bytes (`image`; absent, not null, for
+ * other posts, so their fingerprints stay what they were). Never the id, the time or any status.
+ * The simulator hashes the same projection.
  */
-export function contentOf(post: Post): JsonObject {
+export function contentOf(post: Post, image: string | null = null): JsonObject {
   const attachment = post.attachments?.data[0];
   const mediaType = attachment?.type ?? null;
   return {
+    ...(mediaType === 'photo' && { image }),
     message: post.message ?? null,
     link: mediaType === 'share' ? (attachment?.unshimmed_url ?? attachment?.url ?? null) : null,
     mediaType: mediaType === 'share' ? null : mediaType,
@@ -53,7 +66,13 @@ export function contentOf(post: Post): JsonObject {
   };
 }
 
-export const postFingerprint = (post: Post): string => fingerprint(contentOf(post));
+export const postFingerprint = (post: Post, image: string | null = null): string => fingerprint(contentOf(post, image));
+
+/**
+ * What finds the post an unclear create made: the content without the image's digest. Meta
+ * resizes and re-encodes what is uploaded, so the bytes its CDN serves back need not be ours.
+ */
+export const matchKey = (content: Record<string, unknown>): string => fingerprint({ ...content, image: undefined });
 
 /** ISO time of a post's unix-seconds schedule, or null. */
 export function scheduledAtOf(post: Pick<Post, 'scheduled_publish_time'>): string | null {
@@ -74,20 +93,33 @@ export const snapshotSchema = z.object({
   schema: z.literal('facebook-pages/post@1'),
   pageId: z.string(),
   scheduledAt: z.string().nullable(),
-  /** false for photo, video or album posts: a read does not give back media we could post again */
+  /** false for video or album posts (a read does not give back media we could post again), or a photo we could not fetch */
   recreatable: z.boolean(),
+  /** why not, for the refusal a person reads */
+  refusal: z.string().optional(),
   content: z.record(z.string(), z.unknown()),
+  /** a photo post's image, fetched and stored before the delete (invariant 2): re-uploaded on restore */
+  image: z.object({ contentType: z.string(), size: z.number().int(), digest: z.string(), base64: z.string() }).optional(),
 });
 export type PostSnapshot = z.infer<typeof snapshotSchema>;
 
-export function toLiveItem(post: Post, pageId: string, now: Date): LiveItem {
-  const content = contentOf(post);
+export type PostImage = NonNullable<PostSnapshot['image']>;
+/** A photo post's image as the listing fetched it, or why it could not. */
+export type ImageFetch = { ok: true; image: PostImage } | { ok: false; reason: string };
+
+export function toLiveItem(post: Post, pageId: string, now: Date, photo?: ImageFetch): LiveItem {
+  const content = contentOf(post, photo?.ok ? photo.image.digest : null);
+  const attachment = (post.attachments?.data[0]?.type ?? null) as string | null;
+  // /photos takes no call to action: such a photo post could not be made again as it was.
+  const refusal = attachment !== 'photo' ? undefined : photo?.ok !== true ? (photo?.reason ?? 'its image was not fetched') : post.call_to_action ? 'a photo post with a call to action' : undefined;
   const snapshot: PostSnapshot = {
     schema: 'facebook-pages/post@1',
     pageId,
     scheduledAt: scheduledAtOf(post),
-    recreatable: RECREATABLE_ATTACHMENTS.has((post.attachments?.data[0]?.type ?? null) as string | null),
+    recreatable: RECREATABLE_ATTACHMENTS.has(attachment) && refusal === undefined,
+    ...(refusal !== undefined && { refusal }),
     content,
+    ...(photo?.ok && refusal === undefined && { image: photo.image }),
   };
   const text = post.message ?? content['link'] ?? `Post ${post.id}`;
   return {
@@ -103,9 +135,11 @@ export function toLiveItem(post: Post, pageId: string, now: Date): LiveItem {
   };
 }
 
-export function toObservation(post: Post, now: Date): Observation {
+/** `image`: a photo's digest; null when it could not be read (then no fingerprint: unknown content is never "the same"). */
+export function toObservation(post: Post, now: Date, image: string | null = null): Observation {
   const status = statusOf(post, now);
-  return { externalId: post.id, found: true, live: status === 'SCHEDULED', status, fingerprint: postFingerprint(post), scheduledAt: scheduledAtOf(post) };
+  const unknown = photoIdOf(post) !== null && image === null;
+  return { externalId: post.id, found: true, live: status === 'SCHEDULED', status, fingerprint: unknown ? null : postFingerprint(post, image), scheduledAt: scheduledAtOf(post) };
 }
 
 export function missingObservation(externalId: string): Observation {
@@ -131,4 +165,15 @@ export function createParams(content: Record<string, unknown>, at: Date): Record
   params['published'] = 'false';
   params['scheduled_publish_time'] = String(Math.ceil(at.getTime() / 1000));
   return params;
+}
+
+/**
+ * The `/photos` parameters besides the file (`source`): `caption`, "the description of the
+ * photo", carries the post's text (the spec also lists `message`; its role there is undocumented);
+ * unpublished with `scheduled_publish_time` (unix seconds) as on `/feed`. No link, no CTA there.
+ * https://developers.facebook.com/docs/graph-api/reference/page/photos/#Creating
+ */
+export function photoParams(content: Record<string, unknown>, at: Date): Record<string, string> {
+  const { message, published, scheduled_publish_time, ...rest } = createParams({ ...content, link: undefined, callToAction: undefined }, at);
+  return { ...(message !== undefined && { caption: message }), ...rest, published: published!, scheduled_publish_time: scheduled_publish_time! };
 }

@@ -4,7 +4,9 @@
 import { z } from 'zod';
 import type { PagedListing } from '../kit/pagination.js';
 import { listScheduledPosts, type GraphApi } from './api.js';
+import type { LiveItem } from '../types.js';
 import { statusOf, toLiveItem } from './mappers.js';
+import { imageOfPost } from './operations-photos.js';
 import type { Post } from './schemas.js';
 
 export interface ListScope {
@@ -23,7 +25,12 @@ export function scheduledPostListing(api: GraphApi, scope: ListScope): PagedList
       const page = await listScheduledPosts(api, scope.pageId, { limit: scope.pageSize, after: after ?? undefined });
       const now = api.client.clock.now();
       // The edge lists what is scheduled; one whose time passed while we read is going out now.
-      const items = page.data.filter((p) => statusOf(p, now) === 'SCHEDULED').map((p) => toLiveItem(p, scope.pageId, now));
+      const items: LiveItem[] = [];
+      for (const post of page.data.filter((p) => statusOf(p, now) === 'SCHEDULED')) {
+        // One photo at a time: a Page schedules few, and each is a Graph read and a CDN fetch.
+        const photo = post.attachments?.data[0]?.type === 'photo' ? await imageOfPost(api, post) : undefined;
+        items.push(toLiveItem(post, scope.pageId, now, photo));
+      }
       const nextAfter = page.paging?.next ? page.paging.cursors?.after : undefined;
       return { items, next: nextAfter !== undefined ? { after: nextAfter } : null };
     },

@@ -2,11 +2,13 @@
 // core hands us (the snapshot's, or the missed-item policy's), from the snapshot's content. A
 // new id: the outcome records old → new. A restore that may already have happened (a timeout,
 // a crash) first looks for the post it would have made, and adopts it instead of posting twice.
+// A photo post is uploaded again from the bytes its snapshot holds (`/photos`, one by one).
 import { failed, isOutcome, ok, refused } from '../kit/outcomes.js';
 import type { Outcome, RestoreRequest } from '../types.js';
 import { createPosts, type NewPost } from './api-batch.js';
 import type { GraphApi } from './api.js';
-import { createParams, postFingerprint, scheduledAtOf } from './mappers.js';
+import { createPhotoPost, type NewPhotoPost } from './api-photos.js';
+import { contentOf, createParams, matchKey, photoParams, scheduledAtOf } from './mappers.js';
 import { findScheduled, type ListScope } from './operations-listing.js';
 import { checkItem } from './operations-writes.js';
 import type { Post } from './schemas.js';
@@ -14,6 +16,7 @@ import type { Post } from './schemas.js';
 export async function restorePosts(api: GraphApi, scope: ListScope, requests: readonly RestoreRequest[]): Promise<Outcome[]> {
   const outcomes: Outcome[] = new Array(requests.length);
   const planned: Array<{ index: number; id: string; post: NewPost }> = [];
+  const photos: Array<{ index: number; id: string; post: NewPhotoPost }> = [];
   const adopted = new Set<string>();
   for (const [index, request] of requests.entries()) {
     const checked = checkItem(request, scope.pageId);
@@ -31,7 +34,8 @@ export async function restorePosts(api: GraphApi, scope: ListScope, requests: re
       const atSeconds = Math.ceil(at.getTime() / 1000);
       let earlier: Post | null;
       try {
-        earlier = await findScheduled(api, scope, (p) => !adopted.has(p.id) && p.scheduled_publish_time === atSeconds && postFingerprint(p) === request.fingerprint);
+        const wanted = matchKey(checked.content);
+        earlier = await findScheduled(api, scope, (p) => !adopted.has(p.id) && p.scheduled_publish_time === atSeconds && matchKey(contentOf(p)) === wanted);
       } catch (error) {
         outcomes[index] = failed(request.externalId, error);
         continue;
@@ -42,7 +46,17 @@ export async function restorePosts(api: GraphApi, scope: ListScope, requests: re
         continue;
       }
     }
-    planned.push({ index, id: request.externalId, post: { pageId: scope.pageId, params: createParams(checked.content, at) } });
+    if (checked.image) {
+      const image = { bytes: Buffer.from(checked.image.base64, 'base64'), contentType: checked.image.contentType };
+      photos.push({ index, id: request.externalId, post: { pageId: scope.pageId, params: photoParams(checked.content, at), image } });
+    } else planned.push({ index, id: request.externalId, post: { pageId: scope.pageId, params: createParams(checked.content, at) } });
+  }
+  for (const { index, id, post } of photos) {
+    try {
+      outcomes[index] = ok(id, 'SCHEDULED', { newExternalId: await createPhotoPost(api, post) });
+    } catch (error) {
+      outcomes[index] = failed(id, error);
+    }
   }
   if (planned.length === 0) return outcomes;
   try {

@@ -1,13 +1,13 @@
 // Checks on the items we are handed, and suspend: one batch of deletes, after the core has
-// stored each post's full snapshot (invariant 2). A post we could not put back (media we cannot
-// re-upload from a read) is refused, never deleted (invariant 9).
+// stored each post's full snapshot (invariant 2). A post we could not put back (a video or an
+// album, a photo whose image we could not store) is refused, never deleted (invariant 9).
 import { AdapterError } from '../kit/adapter-error.js';
 import { failed, isOutcome, ok, refused } from '../kit/outcomes.js';
 import type { ItemRef, Outcome } from '../types.js';
 import { isPostId, pageOfPost } from './adapter-settings.js';
 import { deletePosts } from './api-batch.js';
 import type { GraphApi } from './api.js';
-import { OBJECT_TYPE, snapshotSchema, type PostSnapshot } from './mappers.js';
+import { imageDigest, OBJECT_TYPE, snapshotSchema, type PostSnapshot } from './mappers.js';
 
 /** The item's snapshot, or the refusal of an item this adapter cannot touch. */
 export function checkItem(item: ItemRef, pageId: string): PostSnapshot | Outcome {
@@ -20,6 +20,11 @@ export function checkItem(item: ItemRef, pageId: string): PostSnapshot | Outcome
   if (snapshot.data.pageId !== pageId || pageOfPost(item.externalId) !== pageId) {
     return refused(item.externalId, `post ${item.externalId} is not on this connection's Page ${pageId}`);
   }
+  // A photo is deleted only when the stored snapshot holds its very bytes.
+  const { content, image, recreatable } = snapshot.data;
+  if (recreatable && content['mediaType'] === 'photo' && !(image && content['image'] === image.digest && imageDigest(Buffer.from(image.base64, 'base64')) === image.digest)) {
+    return refused(item.externalId, 'the stored snapshot of this photo post does not hold its image');
+  }
   return snapshot.data;
 }
 
@@ -29,10 +34,8 @@ export async function suspendPosts(api: GraphApi, pageId: string, items: readonl
   items.forEach((item, index) => {
     const checked = checkItem(item, pageId);
     if (isOutcome(checked)) outcomes[index] = checked;
-    else if (!checked.recreatable) {
-      const media = String(checked.content['mediaType'] ?? 'media');
-      outcomes[index] = refused(item.externalId, `a ${media} post: Meta gives no way to post its media again from a read, so it is not deleted; pause it by hand`, 'invalid_state');
-    } else targets.push({ index, id: item.externalId });
+    else if (!checked.recreatable) outcomes[index] = refused(item.externalId, refusalOf(checked), 'invalid_state');
+    else targets.push({ index, id: item.externalId });
   });
   if (targets.length === 0) return outcomes;
   try {
@@ -51,6 +54,12 @@ export async function suspendPosts(api: GraphApi, pageId: string, items: readonl
     for (const { index, id } of targets) outcomes[index] = failed(id, error);
   }
   return outcomes;
+}
+
+function refusalOf(snapshot: PostSnapshot): string {
+  const media = String(snapshot.content['mediaType'] ?? 'media');
+  if (media === 'photo') return `a photo post we could not store whole (${snapshot.refusal ?? 'no image'}), so it is not deleted; pause it by hand`;
+  return `a ${media} post: Meta gives no way to post its media again from a read, so it is not deleted; pause it by hand`;
 }
 
 export function failure(code: 'not_found' | 'invalid_state' | 'invalid_request', message: string): AdapterError {

@@ -8,7 +8,8 @@ import type { AdapterClient, BulkSizes, Observation } from '../types.js';
 import { isPostId } from './adapter-settings.js';
 import { MAX_BATCH, readPostsBatch } from './api-batch.js';
 import { getPage, type GraphApi } from './api.js';
-import { missingObservation, toObservation } from './mappers.js';
+import { missingObservation, photoIdOf, toObservation } from './mappers.js';
+import { digestOfPost } from './operations-photos.js';
 import { scheduledPostListing, type ListScope } from './operations-listing.js';
 import { restorePosts } from './operations-restore.js';
 import { suspendPosts } from './operations-writes.js';
@@ -40,11 +41,12 @@ export function facebookPagesOperations(api: GraphApi, scope: ListScope): Adapte
       const results = ids.length > 0 ? await readPostsBatch(api, ids) : [];
       const found = new Map<string, Observation>();
       const now = api.client.clock.now();
-      results.forEach((result, k) => {
-        if (result.ok) found.set(ids[k]!, toObservation(result.post, now));
+      for (const [k, result] of results.entries()) {
+        // A photo's content includes its image: read again, so a swapped photo shows as drift.
+        if (result.ok) found.set(ids[k]!, toObservation(result.post, now, photoIdOf(result.post) ? await digestOfPost(api, result.post) : null));
         // Gone is what our delete leaves; any other failure must not pass for "gone".
         else if (result.error.code !== 'not_found') throw result.error;
-      });
+      }
       return items.map((item) => found.get(item.externalId) ?? missingObservation(item.externalId));
     },
   };

@@ -16,11 +16,15 @@ export const graphErrorSchema = z.looseObject({
 export type GraphError = z.infer<typeof graphErrorSchema>;
 export const graphErrorBodySchema = z.looseObject({ error: graphErrorSchema });
 
-/** A StoryAttachment, read through `attachments{type,unshimmed_url}` (a link post: `share`). */
+/**
+ * A StoryAttachment, read through `attachments{type,unshimmed_url,target}` (a link post:
+ * `share`; a single-photo post: `photo`, whose `target` is the Photo node).
+ */
 export const attachmentSchema = z.looseObject({
   type: z.string().optional(),
   unshimmed_url: z.string().optional(),
   url: z.string().optional(),
+  target: z.looseObject({ id: z.string().optional(), url: z.string().optional() }).optional(),
 });
 
 /** The PagePost node (specs/meta/PagePost.json): only the fields we request. */
@@ -52,6 +56,16 @@ export const postPageSchema = z.looseObject({
 });
 export type PostPage = z.infer<typeof postPageSchema>;
 
+/** The Photo node (specs/meta/Photo.json): `images` are its stored sizes, each a CDN URL (`source`). */
+export const photoSchema = z.looseObject({
+  id: z.string(),
+  images: z.array(z.looseObject({ source: z.string(), width: z.coerce.number().optional(), height: z.coerce.number().optional() })).optional(),
+  page_story_id: z.string().optional(),
+});
+export type Photo = z.infer<typeof photoSchema>;
+
+/** `POST /{page-id}/photos` answers the photo's id, and the post's (`post_id`) when it made one. */
+export const photoCreatedSchema = z.looseObject({ id: z.string(), post_id: z.string().optional() });
 
 export const pageSchema = z.looseObject({ id: z.string(), name: z.string().optional() });
 

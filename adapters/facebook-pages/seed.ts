@@ -1,6 +1,6 @@
 // Realistic sandbox content: a brand's Facebook Page with a week of scheduled posts (text,
-// links, calls to action, audience targeting, a place), one scheduled photo post (which the
-// adapter cannot re-create, so it refuses to delete it), posts already published and drafts
+// links, calls to action, audience targeting, a place), one scheduled photo post (its image
+// served by the simulated CDN; suspended with its bytes), posts already published and drafts
 // that must stay untouched. Distinct per Page (so per connection): Acme's and Globex's Pages get
 // their own copy; any other Page gets one of them by its id. Deterministic, relative to the clock.
 import type { SimulatorSeed } from '../kit/simulator/seed.js';

@@ -10,9 +10,11 @@ import { appSecretProofInvalid, appSecretProofMissing, graphErrorResponse } from
 import type { FacebookPagesWorld } from './simulator-world.js';
 
 export type Params = Record<string, string>;
+/** Files of a multipart body (a photo upload's `source`). */
+export type Files = Record<string, File>;
 
-/** A request's parameters: query, then the body's (form or JSON) over them. */
-export async function readParams(req: HonoRequest): Promise<Params> {
+/** A request's parameters: query, then the body's (form or JSON) over them; its files into `files`. */
+export async function readParams(req: HonoRequest, files: Files = {}): Promise<Params> {
   const params: Params = Object.fromEntries(new URL(req.url).searchParams);
   if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'DELETE') return params;
   const type = req.header('content-type') ?? '';
@@ -20,7 +22,10 @@ export async function readParams(req: HonoRequest): Promise<Params> {
     const json: unknown = await req.json().catch(() => null);
     if (json && typeof json === 'object') for (const [k, v] of Object.entries(json)) params[k] = typeof v === 'string' ? v : JSON.stringify(v);
   } else if (type.includes('form')) {
-    for (const [k, v] of Object.entries(await req.parseBody())) if (typeof v === 'string') params[k] = v;
+    for (const [k, v] of Object.entries(await req.parseBody())) {
+      if (typeof v === 'string') params[k] = v;
+      else if (v instanceof File) files[k] = v;
+    }
   }
   return params;
 }
@@ -29,13 +34,22 @@ export async function readParams(req: HonoRequest): Promise<Params> {
 export async function paramsOf(c: Context): Promise<Params> {
   const known = c.get('graphParams') as Params | undefined;
   if (known) return known;
-  const params = await readParams(c.req);
+  const files: Files = {};
+  const params = await readParams(c.req, files);
   c.set('graphParams', params);
+  c.set('graphFiles', files);
   return params;
 }
 
+/** The outer request's files, once `paramsOf` read its body. */
+export const filesOf = (c: Context): Files => (c.get('graphFiles') as Files | undefined) ?? {};
+
+/** The simulated CDN (`/__cdn/…`) takes no credential, as Meta's CDN does not. */
+export const isCdnPath = (c: Context): boolean => new URL(c.req.url).pathname.startsWith('/__cdn/');
+
 /** Wrong credentials get Graph's own answers: 104, 190 (463 when expired), 100 for appsecret_proof. */
 export async function authenticate(c: Context, world: FacebookPagesWorld, { clock, credentials }: Pick<SimulatorOptions, 'clock' | 'credentials'>): Promise<Response | null> {
+  if (isCdnPath(c)) return null;
   const params = await paramsOf(c);
   const header = /^(?:Bearer|OAuth)\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1]?.trim();
   const token = header || params['access_token'] || null;

@@ -39,7 +39,7 @@ export function batchHandler(deps: BatchDeps): (c: Context<GraphEnv>) => Promise
     if (ops.length === 0) return invalidParam('The batch parameter must not be empty');
     if (ops.length > MAX_BATCH) return invalidParam(`Too many requests in batch message. Maximum batch size is ${MAX_BATCH}`);
     const includeHeaders = c.var.params['include_headers'] !== 'false';
-    const ctx = { origin: new URL(c.req.url).origin, version: c.req.param('version') ?? '', includeHeaders };
+    const ctx = { origin: new URL(c.req.url).origin, prefix: c.req.header('x-forwarded-prefix'), version: c.req.param('version') ?? '', includeHeaders };
     const elements: Element[] = [];
     // Graph runs independent operations in parallel; in order is one valid schedule of that.
     for (const op of ops as Array<Record<string, unknown>>) elements.push(await runOne(op, ctx, deps));
@@ -47,7 +47,7 @@ export function batchHandler(deps: BatchDeps): (c: Context<GraphEnv>) => Promise
   };
 }
 
-async function runOne(op: Record<string, unknown>, ctx: { origin: string; version: string; includeHeaders: boolean }, deps: BatchDeps): Promise<Element> {
+async function runOne(op: Record<string, unknown>, ctx: { origin: string; prefix: string | undefined; version: string; includeHeaders: boolean }, deps: BatchDeps): Promise<Element> {
   const method = String(op['method'] ?? 'GET').toUpperCase();
   if (!METHODS.has(method)) return toElement(invalidParam(`Unsupported method ${method} in batch`), ctx.includeHeaders);
   let path = String(op['relative_url'] ?? '').replace(/^\/+/, '');
@@ -59,10 +59,9 @@ async function runOne(op: Record<string, unknown>, ctx: { origin: string; versio
   if (fault?.kind === 'throttled') return toElement(pageThrottled(), ctx.includeHeaders);
   if (fault?.kind === 'server-error') return toElement(graphErrorResponse({ status: 500, code: 2, transient: true, message: 'An unexpected error has occurred. Please retry your request later.' }), ctx.includeHeaders);
   const hasBody = method === 'POST';
-  const request = new Request(`${ctx.origin}/${path}`, {
-    method,
-    ...(hasBody && { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: typeof op['body'] === 'string' ? op['body'] : '' }),
-  });
+  // The sandbox's prefix goes on to sub-requests: their CDN URLs must point where the outer one came.
+  const headers: Record<string, string> = { ...(ctx.prefix !== undefined && { 'x-forwarded-prefix': ctx.prefix }), ...(hasBody && { 'content-type': 'application/x-www-form-urlencoded' }) };
+  const request = new Request(`${ctx.origin}/${path}`, { method, headers, ...(hasBody && { body: typeof op['body'] === 'string' ? op['body'] : '' }) });
   if (fault?.kind === 'incomplete') {
     if (fault.applied) await deps.fetchInner(request);
     return null;

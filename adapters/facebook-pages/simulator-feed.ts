@@ -22,7 +22,12 @@ export function parseFeedPost(params: Params, clock: Clock): NewPostFields | Res
   const published = parseBool(params['published'], true);
   if (published === null) return invalidParam('Param published must be a boolean');
   const fields: NewPostFields = { published, ...(message && { message }), ...(link && { link }) };
-  for (const key of ['call_to_action', 'feed_targeting', 'targeting'] as const) {
+  return parseShared(params, fields, ['call_to_action', 'feed_targeting', 'targeting'], clock);
+}
+
+/** What `/feed` and `/photos` check alike: JSON objects, a place id, the schedule window. */
+export function parseShared<F extends NewPostFields>(params: Params, fields: F, objects: ReadonlyArray<'call_to_action' | 'feed_targeting' | 'targeting'>, clock: Clock): F | Response {
+  for (const key of objects) {
     if (params[key] === undefined) continue;
     const value = parseObject(params[key]);
     if (!value) return invalidParam(`Param ${key} must be a JSON object`);
@@ -35,7 +40,7 @@ export function parseFeedPost(params: Params, clock: Clock): NewPostFields | Res
   }
   const rawTime = params['scheduled_publish_time'];
   if (rawTime !== undefined) {
-    if (published) return invalidParam('You cannot specify a scheduled publish time on a published post');
+    if (fields.published) return invalidParam('You cannot specify a scheduled publish time on a published post');
     const at = parseTime(rawTime);
     if (at === null) return invalidParam('Param scheduled_publish_time must be a UNIX timestamp or an ISO 8601 date');
     const now = Math.floor(clock.now().getTime() / 1000);
@@ -46,7 +51,7 @@ export function parseFeedPost(params: Params, clock: Clock): NewPostFields | Res
   return fields;
 }
 
-function parseBool(raw: string | undefined, fallback: boolean): boolean | null {
+export function parseBool(raw: string | undefined, fallback: boolean): boolean | null {
   if (raw === undefined) return fallback;
   if (raw === 'true' || raw === '1') return true;
   if (raw === 'false' || raw === '0') return false;

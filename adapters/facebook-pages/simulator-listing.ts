@@ -40,7 +40,7 @@ export function scheduledPostsEdge(c: Context<GraphEnv>, world: FacebookPagesWor
     page.push(post);
   }
   const at = now();
-  const body: Record<string, unknown> = { data: page.map((p) => postView(p, fields, at)) };
+  const body: Record<string, unknown> = { data: page.map((p) => postView(p, fields, at, c.var.cdnRoot)) };
   if (page.length > 0) {
     const cursors = { before: encodeCursor(page[0]!), after: encodeCursor(page.at(-1)!) };
     const paging: Record<string, unknown> = { cursors };
@@ -74,8 +74,8 @@ export function parseFields(raw: string | undefined, nodeType: string): Selectio
   return selection;
 }
 
-export function postView(post: SimPost, fields: Selection, now: Date): Record<string, unknown> {
-  const full = postAsGraph(post, now) as Record<string, unknown>;
+export function postView(post: SimPost, fields: Selection, now: Date, cdnRoot?: string): Record<string, unknown> {
+  const full = postAsGraph(post, now, cdnRoot) as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const [name, subs] of fields) {
     if (full[name] === undefined) continue;

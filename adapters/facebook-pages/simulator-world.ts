@@ -4,33 +4,18 @@
 import type { SandboxItem } from '../kit/simulator/types.js';
 import { SimWorld } from '../kit/simulator/world.js';
 import type { Clock, JsonValue } from '../types.js';
-import { postFingerprint, scheduledAtOf, statusOf } from './mappers.js';
+import { imageDigest, postFingerprint, scheduledAtOf, statusOf } from './mappers.js';
 import type { BatchItemFault } from './simulator-batch.js';
 import { PostIndex, type Cursor } from './simulator-world-index.js';
-import { graphTime, postAsGraph, worldDataSchema, type AppSettings, type SimPage, type SimPost } from './simulator-world-data.js';
+import { fakeJpeg, graphTime, photoOf, postAsGraph, worldDataSchema, type AppSettings, type NewPost, type PostEdit, type PostInput, type SimPage, type SimPhoto, type SimPost } from './simulator-world-data.js';
 
-export type { SimPost, SimPage } from './simulator-world-data.js';
-
-/** A post as a person made it in Meta Business Suite. */
-export interface PostInput {
-  page?: string;
-  message?: string;
-  link?: string;
-  media?: SimPost['media'];
-  call_to_action?: Record<string, unknown>;
-  feed_targeting?: Record<string, unknown>;
-  targeting?: Record<string, unknown>;
-  place_id?: string;
-  /** when it goes out; null/absent with `published: false` = a draft */
-  scheduledAt?: Date | null;
-  published?: boolean;
-}
-
-export type PostEdit = Partial<Pick<SimPost, 'message' | 'link' | 'call_to_action' | 'feed_targeting' | 'targeting' | 'place_id' | 'scheduled_publish_time'>>;
+export type { NewPost, PostEdit, PostInput, SimPage, SimPost } from './simulator-world-data.js';
 
 export class FacebookPagesWorld extends SimWorld {
   readonly #pages = new Map<string, SimPage>();
   readonly #posts = new PostIndex();
+  /** photo id → post id: the CDN and Photo reads find a photo without a scan */
+  readonly #photos = new Map<string, string>();
   #app: AppSettings;
   #nextId = 1_000_000_000_000_001n;
   // test hooks, not part of the saved world
@@ -49,8 +34,9 @@ export class FacebookPagesWorld extends SimWorld {
     const parsed = worldDataSchema.parse(data);
     const world = new FacebookPagesWorld(clock, parsed.app);
     for (const page of parsed.pages) world.#pages.set(page.id, page);
-    for (const post of parsed.posts) world.#posts.add(post);
     world.#nextId = BigInt(parsed.nextId);
+    // A world saved before photos held their image gets a stand-in one: its photo post can be suspended.
+    for (const post of parsed.posts) world.#index(post.media === 'photo' && !post.photo ? { ...post, photo: { ...photoOf({ bytes: fakeJpeg(Number(world.#nextId % 1_000_000n)) }), id: (world.#nextId++).toString() } } : post);
     return world;
   }
 
@@ -64,7 +50,8 @@ export class FacebookPagesWorld extends SimWorld {
     return [...this.#posts.all()].map((p) => {
       const view = postAsGraph(p, now);
       const status = statusOf(view, now);
-      return { id: p.id, kind: 'post' as const, status, live: status === 'SCHEDULED', scheduledAt: scheduledAtOf(view), fingerprint: postFingerprint(view) };
+      const image = p.photo ? imageDigest(Buffer.from(p.photo.data, 'base64')) : null;
+      return { id: p.id, kind: 'post' as const, status, live: status === 'SCHEDULED', scheduledAt: scheduledAtOf(view), fingerprint: postFingerprint(view, image) };
     });
   }
 
@@ -84,8 +71,23 @@ export class FacebookPagesWorld extends SimWorld {
   addPost(input: PostInput = {}): string {
     const page = input.page ?? this.firstPage()?.id;
     if (!page || !this.#pages.has(page)) throw new Error(`unknown Page ${page ?? '(none)'}`);
-    const { page: _page, scheduledAt, published, ...content } = input;
-    return this.create(page, { ...content, published: published ?? false, ...(scheduledAt && { scheduled_publish_time: Math.floor(scheduledAt.getTime() / 1000) }) });
+    const { page: _page, scheduledAt, published, image, ...content } = input;
+    const photo = content.media === 'photo' ? photoOf(image ?? { bytes: fakeJpeg(Number(this.#nextId % 1_000_000n)) }) : undefined;
+    return this.create(page, { ...content, ...(photo && { photo }), published: published ?? false, ...(scheduledAt && { scheduled_publish_time: Math.floor(scheduledAt.getTime() / 1000) }) });
+  }
+
+  /** Someone swaps a photo post's image in Business Suite: drift. */
+  replacePhoto(id: string, bytes: Uint8Array, contentType = 'image/jpeg'): void {
+    const post = this.#mustGet(id);
+    if (!post.photo) throw new Error(`post ${id} is not a photo post`);
+    this.#posts.change(post, (p) => Object.assign(p, { photo: { ...p.photo!, data: Buffer.from(bytes).toString('base64'), content_type: contentType }, updated_time: graphTime(this.clock.now()) }));
+    this.changed();
+  }
+
+  /** A photo by its id, with its post (the Photo read and the CDN). */
+  photo(photoId: string): { post: SimPost; photo: SimPhoto } | undefined {
+    const post = this.#posts.get(this.#photos.get(photoId) ?? '');
+    return post?.photo ? { post, photo: post.photo } : undefined;
   }
 
   /** A copy of the post as stored. */
@@ -158,10 +160,12 @@ export class FacebookPagesWorld extends SimWorld {
   }
 
   /** A new post on a Page's feed (its content already checked by the route); returns its id. */
-  create(pageId: string, fields: Omit<SimPost, 'id' | 'page_id' | 'created_time' | 'updated_time'>): string {
+  create(pageId: string, fields: NewPost): string {
     const now = graphTime(this.clock.now());
     const id = `${pageId}_${(this.#nextId++).toString()}`;
-    this.#posts.add({ ...structuredClone(fields), id, page_id: pageId, created_time: now, updated_time: now });
+    const photo = fields.photo && { ...fields.photo, id: (this.#nextId++).toString() };
+    const { photo: _photo, ...rest } = structuredClone(fields);
+    this.#index({ ...rest, ...(photo && { photo }), id, page_id: pageId, created_time: now, updated_time: now });
     this.changed();
     return id;
   }
@@ -173,7 +177,13 @@ export class FacebookPagesWorld extends SimWorld {
 
   remove(post: SimPost): void {
     this.#posts.remove(post);
+    if (post.photo) this.#photos.delete(post.photo.id);
     this.changed();
+  }
+
+  #index(post: SimPost): void {
+    this.#posts.add(post);
+    if (post.photo) this.#photos.set(post.photo.id, post.id);
   }
 
   #mustGet(id: string): SimPost {

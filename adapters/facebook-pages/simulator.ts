@@ -6,8 +6,9 @@ import type { Hono } from 'hono';
 import { buildSimulator, type BuiltSimulator, type SimulatorTools } from '../kit/simulator/build-simulator.js';
 import type { SimulatorOptions } from '../kit/simulator/types.js';
 import { seedFacebookPages } from './seed.js';
-import { authenticate, paramsOf } from './simulator-auth.js';
+import { authenticate, filesOf, paramsOf } from './simulator-auth.js';
 import { graphErrorResponse, pagesBucThrottled, pageThrottled, unknownError, unknownPath } from './simulator-errors.js';
+import { serveCdn } from './simulator-photos.js';
 import { graphApp } from './simulator-routes.js';
 import { FacebookPagesWorld } from './simulator-world.js';
 
@@ -48,7 +49,8 @@ export function createFacebookPagesSimulator(options: SimulatorOptions): Faceboo
 function routes(app: Hono, world: FacebookPagesWorld, tools: SimulatorTools): void {
   const graph = graphApp(world, tools.options.clock);
   // The body was read by authenticate: the Graph routes get its parameters, not the stream.
-  app.all('*', async (c) => graph.fetch(c.req.raw, { params: await paramsOf(c) }));
+  app.get('/__cdn/*', (c) => serveCdn(world, new URL(c.req.url).pathname.slice('/__cdn'.length)));
+  app.all('*', async (c) => graph.fetch(c.req.raw, { params: await paramsOf(c), files: filesOf(c) }));
 }
 
 function throttles(world: () => FacebookPagesWorld | null): Record<ThrottleSignal, () => Response> {

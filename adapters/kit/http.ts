@@ -15,6 +15,8 @@ export interface HttpRequest {
   json?: unknown;
   /** sent as application/x-www-form-urlencoded (Meta's Graph batch) */
   form?: Record<string, string>;
+  /** sent as multipart/form-data (a file upload: Meta's `/{page-id}/photos` `source`) */
+  multipart?: FormData;
   headers?: Record<string, string>;
 }
 
@@ -45,13 +47,16 @@ export function createTransport(options: { baseUrl: string; timeoutMs: number })
   return {
     async exchange(request, label) {
       const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
-      let data: string | undefined;
+      let data: string | FormData | undefined;
       if (request.json !== undefined) {
         headers['Content-Type'] ??= 'application/json';
         data = JSON.stringify(request.json);
       } else if (request.form !== undefined) {
         headers['Content-Type'] = 'application/x-www-form-urlencoded';
         data = new URLSearchParams(request.form).toString();
+      } else if (request.multipart !== undefined) {
+        // axios sets the multipart Content-Type with its boundary itself.
+        data = request.multipart;
       }
       try {
         const response = await instance.request<string>({

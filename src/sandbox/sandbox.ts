@@ -131,5 +131,9 @@ async function withoutPrefix(request: Request, connection: string): Promise<Requ
   const url = new URL(request.url);
   url.pathname = url.pathname.slice(connection.length + 1) || '/';
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
-  return new Request(url, { method: request.method, headers: request.headers, ...(hasBody && { body: await request.arrayBuffer() }) });
+  // As a reverse proxy says it: a simulator that hands out URLs to itself (Meta's CDN image
+  // URLs) puts the prefix back in them.
+  const headers = new Headers(request.headers);
+  headers.set('x-forwarded-prefix', `/${connection}`);
+  return new Request(url, { method: request.method, headers, ...(hasBody && { body: await request.arrayBuffer() }) });
 }

@@ -1,6 +1,6 @@
 // facebook-pages restore: re-created exactly (content and time, new id recorded), Meta's
-// scheduling window enforced, nothing posted twice after an unclear answer, and what cannot be
-// put back never deleted.
+// scheduling window enforced, nothing posted twice after an unclear answer (photo posts:
+// facebook-pages-photos.test.ts).
 import { describe, expect, it } from 'vitest';
 import { facebookPages } from '../../adapters/facebook-pages/adapter.js';
 import type { SimPost } from '../../adapters/facebook-pages/simulator-world.js';
@@ -67,19 +67,6 @@ describe('facebook-pages restore', () => {
     const [outcome] = await client.restore([{ ...toRef(item!), scheduledAt: null, mayExist: false }]);
     expect(outcome).toMatchObject({ kind: 'error', error: { code: 'invalid_request', retryable: false } });
     expect(sim.requests.length).toBe(before);
-  });
-
-  it('never deletes a photo post it could not post again, and says so', async () => {
-    const { client, sim, clock } = setup(server);
-    const photo = sim.world.addPost({ message: 'Photo', media: 'photo', scheduledAt: new Date(clock.now().getTime() + DAY) });
-    const [text] = seedScheduled(sim, clock, 1);
-    const listed = await listAll(client, 'post');
-    expect(listed.map((i) => i.externalId).sort()).toEqual([photo, text!].sort());
-    const outcomes = await client.suspend(listed.map(toRef));
-    const byId = new Map(outcomes.map((o) => [o.externalId, o]));
-    expect(byId.get(photo)).toMatchObject({ kind: 'error', error: { code: 'invalid_state', retryable: false } });
-    expect(byId.get(text!)).toMatchObject({ kind: 'ok' });
-    expect(sim.world.post(photo)).toBeDefined();
   });
 
   it('adopts the post an unclear create made instead of posting twice', async () => {

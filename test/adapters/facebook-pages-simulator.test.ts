@@ -62,7 +62,7 @@ describe('facebook-pages simulator rules', () => {
     expect(((await anonymous.json()) as { error: { code: number } }).error.code).toBe(104);
     expect((await call(sim, 'DELETE', `/${PAGE}_123`)).body.error).toMatchObject({ code: 100, error_subcode: 33 });
     expect((await call(sim, 'GET', `/${PAGE}/scheduled_posts`, { fields: 'id,link' })).body.error?.message).toMatch(/nonexisting field \(link\)/);
-    expect((await call(sim, 'GET', `/${PAGE}/scheduled_posts`, { fields: 'attachments{media}' })).body.error?.message).toMatch(/StoryAttachment/);
+    expect((await call(sim, 'GET', `/${PAGE}/scheduled_posts`, { fields: 'attachments{description_tags}' })).body.error?.message).toMatch(/StoryAttachment/);
     expect((await call(sim, 'GET', `/${PAGE}/scheduled_posts`, { after: 'bm9wZQ' })).body.error?.message).toMatch(/Invalid cursor/);
     const batch = JSON.stringify(Array.from({ length: 51 }, () => ({ method: 'GET', relative_url: `v25.0/${PAGE}` })));
     expect((await call(sim, 'POST', '', { batch })).body.error?.message).toMatch(/Maximum batch size is 50/);
