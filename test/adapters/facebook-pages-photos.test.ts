@@ -59,11 +59,11 @@ describe('facebook-pages photo posts', () => {
     const id = seedPhoto(sim, clock);
     sim.faults.inject({ kind: 'server-error', path: /^\/__cdn\//, times: Infinity });
     const [item] = await listAll(client, 'post');
-    expect(item!.snapshot).toMatchObject({ recreatable: false, refusal: expect.stringMatching(/CDN answered 500/) });
+    expect(item!.snapshot).toMatchObject({ recreatable: false, refusal: expect.stringMatching(/answered 500 for the file/) });
     expect((item!.snapshot as { image?: unknown }).image).toBeUndefined();
     const deletes = () => sim.requests.filter((r) => r.method === 'DELETE' || r.body.includes('DELETE')).length;
     const [outcome] = await client.suspend([toRef(item!)]);
-    expect(outcome).toMatchObject({ kind: 'error', error: { code: 'invalid_state', retryable: false, message: expect.stringMatching(/photo post .*CDN answered 500.*not deleted/) } });
+    expect(outcome).toMatchObject({ kind: 'error', error: { code: 'invalid_state', retryable: false, message: expect.stringMatching(/photo post .*answered 500 for the file.*not deleted/) } });
     expect(deletes()).toBe(0);
     expect(sim.world.post(id)).toBeDefined();
   });

@@ -27,9 +27,9 @@ export interface EdgeOptions {
   /** credential values, masked wherever they appear in a recorded request */
   secrets?: readonly string[];
   /**
-   * The method injected faults match a request by (default: its HTTP method). A platform that
+   * The method injected faults match a request by besides its HTTP method. A platform that
    * reads over POST too (GraphQL queries, Google Ads' GAQL search) says `GET` for those, so a
-   * fault aimed at reads hits them.
+   * fault aimed at reads hits them (and one aimed at POSTs still does).
    */
   faultMethod?(method: string, path: string, body: string): string;
 }
@@ -49,7 +49,7 @@ export function simulatorEdge(options: EdgeOptions): MiddlewareHandler {
     if (verdict !== 'ok') return options.signals.rateLimited(c, options.limitVariant, verdict);
     try {
       if (options.latencyMs > 0) await delay(options.latencyMs);
-      const fault = options.faults.take(options.faultMethod?.(c.req.method, url.pathname, body) ?? c.req.method, url.pathname);
+      const fault = options.faults.take(c.req.method, url.pathname, options.faultMethod?.(c.req.method, url.pathname, body));
       if (fault && !fault.applied) return await playFault(c, fault, options.signals);
       await next();
       if (fault) c.res = await playFault(c, fault, options.signals);

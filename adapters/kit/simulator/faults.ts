@@ -22,10 +22,14 @@ export class Faults {
     this.#rules.length = 0;
   }
 
-  /** The rule this request triggers, if any (`method`: as the simulator's `faultMethod` reads it); uses up one of its times. */
-  take(method: string, path: string): FaultRule | undefined {
+  /**
+   * The rule this request triggers, if any; uses up one of its times. `readAs`: the method the
+   * simulator's `faultMethod` says the request is besides its own (`GET` for a read sent as a
+   * POST), so a rule for either hits it.
+   */
+  take(method: string, path: string, readAs?: string): FaultRule | undefined {
     for (const rule of this.#rules) {
-      if (rule.method && rule.method !== method) continue;
+      if (rule.method && rule.method !== method && rule.method !== readAs) continue;
       if (rule.path && !rule.path.test(path)) continue;
       if (rule.after > 0) {
         rule.after--;

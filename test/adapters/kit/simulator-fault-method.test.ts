@@ -31,7 +31,7 @@ const spec = (faultMethod?: SimulatorSpec<EmptyWorld>['faultMethod']): Simulator
 });
 
 const post = (query: string) => new Request('https://graph.test/', { method: 'POST', body: JSON.stringify({ query }) });
-const isQuery = (method: string, body: string) => (method === 'POST' && !/^\s*mutation\b/.test(JSON.parse(body || '{}').query ?? '') ? 'GET' : method);
+const isQuery = (method: string, _path: string, body: string) => (method === 'POST' && !/^\s*mutation\b/.test(JSON.parse(body || '{}').query ?? '') ? 'GET' : method);
 
 describe('simulator fault method', () => {
   it('lets a read fault hit a query sent over POST, and not a mutation', async () => {
