@@ -2,10 +2,11 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { stream } from 'hono/streaming';
 import { z } from 'zod';
 import type { AuditEntry } from '../../audit/audit-entry.js';
+import { verifyChain } from '../../audit/audit-verify.js';
 import type { Store } from '../../store/store.js';
 import { endpoint } from '../endpoint.js';
 import type { AppEnv } from '../request-context.js';
-import { REQUEST_ID_HEADER } from '../responses.js';
+import { jsonResponse, REQUEST_ID_HEADER } from '../responses.js';
 import { AuditQuerySchema } from '../schemas.js';
 import { AuditPageSchema } from '../views.js';
 
@@ -56,8 +57,33 @@ export function auditRoutes(store: Store) {
       return c.body((format === 'csv' ? CSV_HEADER : '') + page.data.map((e) => lineOf(e, format)).join(''), 200);
     },
   );
+  endpoint(
+    app,
+    {
+      method: 'get',
+      path: '/verify',
+      summary: 'Verify the audit chain',
+      description:
+        "Recomputes every entry's hash from its canonical JSON and the previous entry's hash, from the log on disk, and checks the last one is the store's recorded head. `ok: false` names the first entry where the chain breaks and why. Not itself audited.",
+      tags: ['audit'],
+      responses: { 200: jsonResponse('the verdict', ChainVerdictSchema) },
+    },
+    async (c) => c.json(await verifyChain(store.streamAudit({}), await store.auditHead())),
+  );
   return app;
 }
+
+const ChainVerdictSchema = z
+  .discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), entries: z.number().int(), head: z.object({ seq: z.number().int(), hash: z.string() }) }),
+    z.object({
+      ok: z.literal(false),
+      entries: z.number().int().meta({ description: 'entries verified before the break' }),
+      brokenAt: z.object({ seq: z.number().int(), id: z.string().nullable() }),
+      reason: z.string(),
+    }),
+  ])
+  .meta({ id: 'ChainVerdict' });
 
 const CONTENT_TYPES = { ndjson: 'application/x-ndjson; charset=utf-8', csv: 'text/csv; charset=utf-8' } as const;
 const CSV_HEADER = CSV_COLUMNS.join(',') + '\r\n';
