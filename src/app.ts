@@ -18,6 +18,8 @@ import { documentationRoutes } from './http/routes/docs.js';
 import { healthRoutes } from './http/routes/health.js';
 import { pauseRoutes } from './http/routes/pauses.js';
 import { taskRoutes } from './http/routes/tasks.js';
+import { keyRoutes } from './http/routes/keys.js';
+import { requireRole } from './http/roles.js';
 import type { Logger } from './logger.js';
 import type { PausesService } from './pauses/pauses-service.js';
 import type { Readiness } from './readiness.js';
@@ -48,10 +50,12 @@ const MAX_BODY_BYTES = 256 * 1024;
 export function createApp(deps: AppDeps) {
   const v1 = new OpenAPIHono<AppEnv>()
     .use(requireApiKey({ store: deps.store, failures: deps.authFailures, trustedProxies: deps.trustedProxies }))
+    .use(requireRole(deps.store, deps.clock))
     .route('/', catalogRoutes(deps.severities, deps.connections, deps.manual, deps.credentialChecks, deps.clock))
     .route('/pauses', pauseRoutes(deps.pauses))
     .route('/pauses', taskRoutes(deps.pauses))
-    .route('/audit', auditRoutes(deps.store));
+    .route('/audit', auditRoutes(deps.store))
+    .route('/keys', keyRoutes(deps.store, deps.clock));
 
   const app = new OpenAPIHono<AppEnv>();
   app

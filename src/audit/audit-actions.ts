@@ -33,7 +33,9 @@ export const AUDIT_ACTIONS = [
   'task.skipped',
   // access
   'api-key.created',
+  'api-key.revoked',
   'auth.failed',
+  'auth.forbidden',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -19,7 +19,7 @@ export async function bootstrapApiKey(store: Store, clock: Clock, fromEnv: strin
   const now = clock.now();
   const ctx = { actor: SYSTEM_ACTOR, source: 'system', requestId: newId('req') };
   await store.insertApiKey(
-    { id, name: fromEnv ? 'bootstrap (BOOTSTRAP_API_KEY)' : 'bootstrap (generated)', role: 'admin', hash, createdAt: now.toISOString() },
+    { id, name: fromEnv ? 'bootstrap (BOOTSTRAP_API_KEY)' : 'bootstrap (generated)', role: 'admin', hash, createdAt: now.toISOString(), revokedAt: null },
     [draft(ctx, now, { action: 'api-key.created', data: { keyId: id, role: 'admin' } })],
   );
   return fromEnv ? null : key;

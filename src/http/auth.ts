@@ -30,9 +30,11 @@ export function requireApiKey({ store, failures, trustedProxies }: ApiKeyAuth): 
     }
     const header = c.req.header('authorization');
     const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
-    const key = match?.[1] ? await store.findApiKeyByHash(hashApiKey(match[1])) : undefined;
+    const found = match?.[1] ? await store.findApiKeyByHash(hashApiKey(match[1])) : undefined;
+    // A revoked key is refused like an unknown one, and counted the same way.
+    const key = found?.revokedAt ? undefined : found;
     if (!key) {
-      const reason = !header ? 'missing' : !match ? 'malformed' : 'unknown key';
+      const reason = !header ? 'missing' : !match ? 'malformed' : found ? 'revoked key' : 'unknown key';
       await failures.refused(client, { reason, method: c.req.method, path: c.req.path, requestId: c.get('requestId') });
       c.header('WWW-Authenticate', 'Bearer realm="crisis-pause"');
       return respondError(

@@ -49,7 +49,7 @@ export function endpoint<P extends Schema = undefined, Q extends Schema = undefi
 ): void {
   const auth = spec.auth ?? true;
   const statuses: ErrorStatus[] = [...(spec.errors ?? []), 500, 503];
-  if (auth) statuses.push(401, 429);
+  if (auth) statuses.push(401, 403, 429);
   if (spec.params || spec.query || spec.body || spec.headers) statuses.push(400);
   if (spec.params) statuses.push(404);
   if (spec.body) statuses.push(413, 415);

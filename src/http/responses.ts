@@ -7,7 +7,7 @@ export const REQUEST_ID_HEADER = {
   'X-Request-Id': { description: 'the caller’s X-Request-Id when sane, else one made for this request; recorded in the audit log', schema: { type: 'string' as const } },
 };
 
-export type ErrorStatus = 400 | 401 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 502 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 502 | 503;
 
 const ERRORS: Record<ErrorStatus, { description: string; headers?: Record<string, { description: string; schema: { type: 'string' | 'integer' } }> }> = {
   400: { description: 'bad input: `details` lists the zod issues, each with its path' },
@@ -15,6 +15,7 @@ const ERRORS: Record<ErrorStatus, { description: string; headers?: Record<string
     description: 'no API key, or one that is not valid',
     headers: { 'WWW-Authenticate': { description: 'Bearer realm="crisis-pause"', schema: { type: 'string' } } },
   },
+  403: { description: "the key's role does not allow this (viewer < lead < admin); audited" },
   404: { description: 'no such pause, item or route' },
   409: { description: 'the pause or item is not in a state that allows this' },
   413: { description: 'the body is larger than 256 KiB' },

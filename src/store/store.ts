@@ -116,6 +116,10 @@ export interface Store {
 
   insertApiKey(key: ApiKey, audit: AuditDraft[]): Promise<void>;
   findApiKeyByHash(hash: string): Promise<ApiKey | undefined>;
+  /** every key, revoked ones included, oldest first */
+  listApiKeys(): Promise<ApiKey[]>;
+  /** Marks a key revoked at `at`, with its audit entries: `not_found`, or `conflict` if it already is. */
+  revokeApiKey(id: string, at: string, audit: AuditDraft[]): Promise<ApiKey>;
   countApiKeys(): Promise<number>;
 
   getIdempotency(key: string): Promise<IdempotencyRecord | undefined>;

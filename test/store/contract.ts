@@ -237,6 +237,18 @@ export function runStoreContract(backend: StoreBackend): void {
         expect(await store.countApiKeys()).toBe(1);
         expect((await store.auditHead()).seq).toBe(1);
       });
+
+      it('lists keys in the order they were created, and revokes one once, audited, across reopening', async () => {
+        for (const id of ['key_b', 'key_a', 'key_c']) await store.insertApiKey(apiKeyFixture(id), [auditDraft('api-key.created')]);
+        const revoked = await store.revokeApiKey('key_a', AT, [auditDraft('api-key.revoked')]);
+        expect(revoked).toEqual({ ...apiKeyFixture('key_a'), revokedAt: AT });
+        await expect(store.revokeApiKey('key_a', AT, [])).rejects.toMatchObject({ code: 'conflict' });
+        await expect(store.revokeApiKey('key_nope', AT, [])).rejects.toMatchObject({ code: 'not_found' });
+        await reopen();
+        expect((await store.listApiKeys()).map((k) => [k.id, k.revokedAt])).toEqual([['key_b', null], ['key_a', AT], ['key_c', null]]);
+        expect(await store.findApiKeyByHash('sha256:key_a')).toMatchObject({ revokedAt: AT });
+        expect((await store.auditHead()).seq).toBe(4);
+      });
     });
 
     describe('audit', () => {

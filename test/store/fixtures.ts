@@ -75,7 +75,7 @@ export function itemFixture(id: string, pauseId: string, overrides: Partial<Omit
   };
 }
 
-export const apiKeyFixture = (id: string): ApiKey => ({ id, name: 'test key', role: 'admin', hash: `sha256:${id}`, createdAt: AT });
+export const apiKeyFixture = (id: string): ApiKey => ({ id, name: 'test key', role: 'admin', hash: `sha256:${id}`, createdAt: AT, revokedAt: null });
 
 export const CTX = { actor: SYSTEM_ACTOR, source: 'system', requestId: 'req_test' } as const;
 

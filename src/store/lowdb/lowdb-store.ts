@@ -1,7 +1,7 @@
 import { chainEntries } from '../../audit/audit-chain.js';
 import type { AuditDraft, AuditEntry, AuditHead } from '../../audit/audit-entry.js';
 import type { ApiKey } from '../../auth/api-key.js';
-import { AppError } from '../../domain/errors.js';
+import { AppError, notFound } from '../../domain/errors.js';
 import type { Item } from '../../domain/item.js';
 import { inForce, scopeKey, type Pause, type PauseState } from '../../domain/pause.js';
 import type {
@@ -190,6 +190,21 @@ export class LowdbStore implements Store {
 
   async countApiKeys(): Promise<number> {
     return this.state.apiKeys.size;
+  }
+
+  async listApiKeys(): Promise<ApiKey[]> {
+    // In the order they were created: the map keeps it, through the journal and the snapshot.
+    return [...this.state.apiKeys.values()];
+  }
+
+  async revokeApiKey(id: string, at: string, audit: AuditDraft[]): Promise<ApiKey> {
+    this.#writable();
+    const key = [...this.state.apiKeys.values()].find((k) => k.id === id);
+    if (!key) throw notFound('API key', id);
+    if (key.revokedAt) throw new AppError('conflict', `API key ${id} was revoked at ${key.revokedAt}`);
+    const revoked = { ...key, revokedAt: at };
+    await this.#commit([{ t: 'key', v: revoked }], audit);
+    return revoked;
   }
 
   async getIdempotency(key: string): Promise<IdempotencyRecord | undefined> {
