@@ -2,7 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { Clock } from '../adapters/types.js';
 import type { AuditLog } from './audit/audit-log.js';
-import type { Severity, ManualConnection } from './config/schema.js';
+import type { Config, Severity, ManualConnection } from './config/schema.js';
 import type { Connection } from './connections/connections.js';
 import type { CredentialChecks } from './connections/credential-check.js';
 import { AppError } from './domain/errors.js';
@@ -19,6 +19,7 @@ import { healthRoutes } from './http/routes/health.js';
 import { pauseRoutes } from './http/routes/pauses.js';
 import { taskRoutes } from './http/routes/tasks.js';
 import { keyRoutes } from './http/routes/keys.js';
+import { hookCatalogRoutes, inboundHookRoutes, type HookSecrets } from './http/routes/hooks.js';
 import { requireRole } from './http/roles.js';
 import type { Logger } from './logger.js';
 import type { PausesService } from './pauses/pauses-service.js';
@@ -33,6 +34,8 @@ export interface AppDeps {
   connections: readonly Connection[];
   /** platforms without a usable API: pauses carry tasks for people there */
   manual: readonly ManualConnection[];
+  /** inbound webhooks: their config and secrets (a hook without its secret is off) */
+  hooks: { config: Config['hooks']; secrets: HookSecrets };
   credentialChecks: CredentialChecks;
   logger: Logger;
   readiness: () => Readiness;
@@ -55,7 +58,8 @@ export function createApp(deps: AppDeps) {
     .route('/pauses', pauseRoutes(deps.pauses))
     .route('/pauses', taskRoutes(deps.pauses))
     .route('/audit', auditRoutes(deps.store))
-    .route('/keys', keyRoutes(deps.store, deps.clock));
+    .route('/keys', keyRoutes(deps.store, deps.clock))
+    .route('/hooks', hookCatalogRoutes(deps.hooks.config, deps.hooks.secrets));
 
   const app = new OpenAPIHono<AppEnv>();
   app
@@ -68,6 +72,8 @@ export function createApp(deps: AppDeps) {
       }),
     )
     .route('/', healthRoutes(deps.readiness))
+    // Signed instead of carrying an API key: mounted before /v1's key check.
+    .route('/v1/hooks', inboundHookRoutes(deps.pauses, deps.audit, deps.severities, deps.hooks.config, deps.hooks.secrets))
     .route('/v1', v1)
     .route('/', documentationRoutes(() => openApiDocument(app)))
     .notFound(onNotFound)

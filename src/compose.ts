@@ -57,6 +57,7 @@ export async function composeService(parts: ServiceParts) {
     severities: config.severities,
     connections,
     manual: config.manual,
+    hooks: { config: config.hooks, secrets: { generic: parts.env.GENERIC_WEBHOOK_SECRET || undefined } },
     credentialChecks,
     logger,
     authFailures,

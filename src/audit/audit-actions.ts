@@ -36,6 +36,9 @@ export const AUDIT_ACTIONS = [
   'api-key.revoked',
   'auth.failed',
   'auth.forbidden',
+  // inbound webhooks
+  'webhook.received',
+  'webhook.refused',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -75,6 +75,19 @@ export const ConfigSchema = z
     severities: z.array(SeveritySchema).min(1),
     connections: z.array(ConnectionConfigSchema).default([]),
     manual: z.array(ManualConnectionSchema).default([]),
+    /** inbound webhooks: each is on only when its secret is set (GENERIC_WEBHOOK_SECRET, …) */
+    hooks: z
+      .object({
+        generic: z
+          .object({
+            /** the highest severity this hook may set off: a higher one is refused (403) */
+            maxSeverity: z.number().int().min(1).default(2),
+          })
+          .strict()
+          .default({ maxSeverity: 2 }),
+      })
+      .strict()
+      .default({ generic: { maxSeverity: 2 } }),
     runbook: z.array(RunbookStepSchema).default([]),
     execution: z
       .object({
