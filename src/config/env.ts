@@ -15,6 +15,8 @@ export const EnvSchema = z.object({
   SANDBOX_LATENCY_MS: z.coerce.number().int().min(0).default(0),
   /** the secret generic webhooks are signed with (X-Hub-Signature-256); unset: the hook is off */
   GENERIC_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** the secret PagerDuty signs its v3 webhooks with (X-PagerDuty-Signature); unset: the hook is off */
+  PAGERDUTY_WEBHOOK_SECRET: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /**
    * How many reverse proxies stand in front of the service: the client address (what refused API

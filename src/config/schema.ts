@@ -85,9 +85,17 @@ export const ConfigSchema = z
           })
           .strict()
           .default({ maxSeverity: 2 }),
+        pagerduty: z
+          .object({
+            maxSeverity: z.number().int().min(1).default(3),
+            /** an incident's priority (its `summary`, P1…P5) → the severity it sets off; others set off nothing */
+            priorities: z.record(z.string().min(1), z.number().int().min(1)).default({ P1: 3, P2: 2, P3: 1 }),
+          })
+          .strict()
+          .default({ maxSeverity: 3, priorities: { P1: 3, P2: 2, P3: 1 } }),
       })
       .strict()
-      .default({ generic: { maxSeverity: 2 } }),
+      .default({ generic: { maxSeverity: 2 }, pagerduty: { maxSeverity: 3, priorities: { P1: 3, P2: 2, P3: 1 } } }),
     runbook: z.array(RunbookStepSchema).default([]),
     execution: z
       .object({

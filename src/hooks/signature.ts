@@ -11,6 +11,18 @@ export function sameSecret(a: string, b: string): boolean {
 }
 
 /**
+ * PagerDuty v3: `X-PagerDuty-Signature` holds one or more comma-separated `v1=<hex HMAC-SHA256 of
+ * the raw body>` (one per secret while a secret is being rotated): any one matching is enough
+ * (developer.pagerduty.com/docs/webhooks/webhook-signatures).
+ */
+export function verifyPagerDutySignature(secret: string, rawBody: Buffer, header: string | undefined): boolean {
+  const expected = hmacHex(secret, rawBody);
+  const signatures = (header ?? '').split(',').map((s) => s.trim()).filter((s) => s.startsWith('v1='));
+  // Every one compared, whatever the first gives: no timing hint of which one matched.
+  return signatures.map((s) => sameSecret(s.slice(3).toLowerCase(), expected)).includes(true);
+}
+
+/**
  * GitHub-style: `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>`
  * (docs.github.com/webhooks/using-webhooks/validating-webhook-deliveries).
  */

@@ -69,7 +69,7 @@ describe('the generic inbound webhook', () => {
   it('is off without its secret (404), and GET /v1/hooks says which hooks are on', async () => {
     h = await start(null);
     expect((await deliver({ severity: 1, reason: 'x' }, 'dlv-9')).status).toBe(404);
-    expect((await h.call('GET', '/v1/hooks')).body.data).toEqual([{ hook: 'generic', path: '/v1/hooks/generic', on: false, maxSeverity: 2, secretVariable: 'GENERIC_WEBHOOK_SECRET' }]);
+    expect((await h.call('GET', '/v1/hooks')).body.data[0]).toEqual({ hook: 'generic', path: '/v1/hooks/generic', on: false, maxSeverity: 2, secretVariable: 'GENERIC_WEBHOOK_SECRET' });
     await h.close();
     h = await start();
     expect((await h.call('GET', '/v1/hooks')).body.data[0]).toMatchObject({ on: true });

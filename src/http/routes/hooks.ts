@@ -1,11 +1,13 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { z } from 'zod';
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { Config, Severity } from '../../config/schema.js';
 import type { RequestContext } from '../../domain/actor.js';
 import { AppError } from '../../domain/errors.js';
-import { ScopeSchema } from '../../domain/pause.js';
-import { verifyHubSignature } from '../../hooks/signature.js';
+import { ScopeSchema, type Scope } from '../../domain/pause.js';
+import { decide, PagerDutyEventSchema } from '../../hooks/pagerduty.js';
+import { verifyHubSignature, verifyPagerDutySignature } from '../../hooks/signature.js';
 import type { PausesService } from '../../pauses/pauses-service.js';
 import { endpoint } from '../endpoint.js';
 import type { AppEnv } from '../request-context.js';
@@ -17,6 +19,7 @@ type HooksConfig = Config['hooks'];
 
 export interface HookSecrets {
   generic?: string | undefined;
+  pagerduty?: string | undefined;
 }
 
 const GenericHookSchema = z
@@ -37,6 +40,33 @@ const DeliveryHeadersSchema = z.object({ 'x-webhook-id': z.string().regex(/^[A-Z
  */
 export function inboundHookRoutes(pauses: PausesService, audit: AuditLog, severities: readonly Severity[], hooks: HooksConfig, secrets: HookSecrets) {
   const app = new OpenAPIHono<AppEnv>();
+
+  /** The steps every hook shares once it has read its delivery: check, audit, pause. */
+  async function trigger(c: Context<AppEnv>, hook: HookName, deliveryId: string, ask: { severity: number | string; reason: string; scope?: Scope | undefined }) {
+    const ctx = hookContext(c, hook);
+    const ceiling = hooks[hook].maxSeverity;
+    const level = typeof ask.severity === 'number' ? ask.severity : severities.find((s) => s.name === ask.severity)?.level;
+    if (level !== undefined && level > ceiling) {
+      await audit.record(ctx, [{ action: 'webhook.refused', data: { hook, deliveryId, reason: `severity ${level} above ${ceiling}` } }]);
+      throw new AppError('forbidden', `this hook may set off severities up to ${ceiling}, not ${level}`);
+    }
+    await audit.record(ctx, [{ action: 'webhook.received', data: { hook, deliveryId, severity: ask.severity } }]);
+    // The delivery id is the Idempotency-Key: a retried delivery gets the first answer back.
+    const result = await pauses.requestPause({ ...ask, dryRun: false }, ctx, `${hook}:${deliveryId}`);
+    if (result.kind === 'dry-run') throw new AppError('internal', 'a webhook never asks for a dry run');
+    const status = (result.kind === 'replayed' ? result.status : result.kind === 'created' ? 202 : 200) === 202 ? 202 : 200;
+    return c.json({ outcome: result.kind, pause: result.pause }, status);
+  }
+
+  /** The raw body, once its signature is checked; a refusal is audited. */
+  async function signedBody(c: Context<AppEnv>, hook: HookName, deliveryId: string, verify: (secret: string, raw: Buffer) => boolean): Promise<void> {
+    const secret = secrets[hook];
+    if (!secret) throw new AppError('not_found', `the ${hook} webhook is off: ${SECRET_VARIABLES[hook]} is not set`);
+    if (verify(secret, Buffer.from(await c.req.arrayBuffer()))) return;
+    await audit.record(hookContext(c, hook), [{ action: 'webhook.refused', data: { hook, deliveryId, reason: 'bad signature' } }]);
+    throw new AppError('unauthorized', 'the signature does not match the body');
+  }
+
   endpoint(
     app,
     {
@@ -55,29 +85,51 @@ export function inboundHookRoutes(pauses: PausesService, audit: AuditLog, severi
       errors: [401, 403, 404, 422],
     },
     async (c, { headers }) => {
-      const secret = secrets.generic;
-      if (!secret) throw new AppError('not_found', 'the generic webhook is off: GENERIC_WEBHOOK_SECRET is not set');
-      const raw = Buffer.from(await c.req.arrayBuffer());
-      const ctx: RequestContext = { actor: { type: 'webhook', id: 'generic', name: 'generic webhook' }, source: 'webhook:generic', requestId: c.get('requestId') };
-      const refuse = async (error: AppError, reason: string) => {
-        await audit.record(ctx, [{ action: 'webhook.refused', data: { hook: 'generic', deliveryId: headers['x-webhook-id'], reason } }]);
-        throw error;
-      };
-      if (!verifyHubSignature(secret, raw, c.req.header('x-hub-signature-256'))) await refuse(new AppError('unauthorized', 'the signature does not match the body'), 'bad signature');
-      const body = await jsonBody(c, GenericHookSchema);
-      const ceiling = hooks.generic.maxSeverity;
-      const level = typeof body.severity === 'number' ? body.severity : severities.find((s) => s.name === body.severity)?.level;
-      if (level !== undefined && level > ceiling) await refuse(new AppError('forbidden', `this hook may set off severities up to ${ceiling}, not ${level}`), `severity ${level} above ${ceiling}`);
-      await audit.record(ctx, [{ action: 'webhook.received', data: { hook: 'generic', deliveryId: headers['x-webhook-id'], severity: body.severity } }]);
-      // The delivery id is the Idempotency-Key: a retried delivery gets the first answer back.
-      const result = await pauses.requestPause({ severity: body.severity, reason: body.reason, scope: body.scope, dryRun: false }, ctx, headers['x-webhook-id']);
-      if (result.kind === 'dry-run') throw new AppError('internal', 'a webhook never asks for a dry run');
-      const status = (result.kind === 'replayed' ? result.status : result.kind === 'created' ? 202 : 200) === 202 ? 202 : 200;
-      return c.json({ outcome: result.kind, pause: result.pause }, status);
+      const id = headers['x-webhook-id'];
+      await signedBody(c, 'generic', id, (secret, raw) => verifyHubSignature(secret, raw, c.req.header('x-hub-signature-256')));
+      return trigger(c, 'generic', id, await jsonBody(c, GenericHookSchema));
+    },
+  );
+
+  endpoint(
+    app,
+    {
+      method: 'post',
+      path: '/pagerduty',
+      summary: 'Pause from a PagerDuty incident (v3 webhooks)',
+      description:
+        "`X-PagerDuty-Signature`: one or more `v1=<hex HMAC-SHA256 of the raw body>` with PAGERDUTY_WEBHOOK_SECRET (as given), any one matching. `incident.triggered`, `incident.priority_updated` and `incident.escalated` set off the severity the incident's priority maps to (`hooks.pagerduty.priorities`, default P1 → 3, P2 → 2, P3 → 1); `incident.resolved` is noted and never resumes. Deduplicated by `event.id`.",
+      tags: ['hooks'],
+      auth: false,
+      responses: {
+        200: jsonResponse('joined or escalated the pause in force, a delivery seen before, or an event that sets nothing off (`outcome: "noted"`)', PauseAnswerSchema.or(NotedSchema)),
+        202: jsonResponse('created; the suspension goes on', PauseAnswerSchema),
+      },
+      errors: [400, 401, 403, 404, 413, 415, 422],
+    },
+    async (c) => {
+      await signedBody(c, 'pagerduty', '(unread)', (secret, raw) => verifyPagerDutySignature(secret, raw, c.req.header('x-pagerduty-signature')));
+      const payload = await jsonBody(c, PagerDutyEventSchema);
+      const decision = decide(payload, hooks.pagerduty.priorities);
+      if (decision.kind === 'note') {
+        await audit.record(hookContext(c, 'pagerduty'), [{ action: 'webhook.received', data: { hook: 'pagerduty', deliveryId: payload.event.id, event: payload.event.event_type, noted: decision.why } }]);
+        return c.json({ outcome: 'noted' as const, reason: decision.why }, 200);
+      }
+      return trigger(c, 'pagerduty', payload.event.id, { severity: decision.severity, reason: decision.reason });
     },
   );
   return app;
 }
+
+type HookName = 'generic' | 'pagerduty';
+const SECRET_VARIABLES: Record<HookName, string> = { generic: 'GENERIC_WEBHOOK_SECRET', pagerduty: 'PAGERDUTY_WEBHOOK_SECRET' };
+const NotedSchema = z.object({ outcome: z.literal('noted'), reason: z.string() });
+
+const hookContext = (c: Context<AppEnv>, hook: HookName): RequestContext => ({
+  actor: { type: 'webhook', id: hook, name: `${hook} webhook` },
+  source: `webhook:${hook}`,
+  requestId: c.get('requestId'),
+});
 
 /** `GET /v1/hooks`: each inbound hook, on or off, with the highest severity it may set off. */
 export function hookCatalogRoutes(hooks: HooksConfig, secrets: HookSecrets) {
@@ -91,7 +143,10 @@ export function hookCatalogRoutes(hooks: HooksConfig, secrets: HookSecrets) {
       tags: ['hooks'],
       responses: { 200: jsonResponse('each hook', z.object({ data: z.array(z.object({ hook: z.string(), path: z.string(), on: z.boolean(), maxSeverity: z.number().int(), secretVariable: z.string() })) })) },
     },
-    (c) => c.json({ data: [{ hook: 'generic', path: '/v1/hooks/generic', on: Boolean(secrets.generic), maxSeverity: hooks.generic.maxSeverity, secretVariable: 'GENERIC_WEBHOOK_SECRET' }] }),
+    (c) =>
+      c.json({
+        data: (['generic', 'pagerduty'] as const).map((hook) => ({ hook, path: `/v1/hooks/${hook}`, on: Boolean(secrets[hook]), maxSeverity: hooks[hook].maxSeverity, secretVariable: SECRET_VARIABLES[hook] })),
+      }),
   );
   return app;
 }
