@@ -19,6 +19,7 @@ import { healthRoutes } from './http/routes/health.js';
 import { pauseRoutes } from './http/routes/pauses.js';
 import { taskRoutes } from './http/routes/tasks.js';
 import { keyRoutes } from './http/routes/keys.js';
+import { slackHookRoutes } from './http/routes/hook-slack.js';
 import { hookCatalogRoutes, inboundHookRoutes, type HookSecrets } from './http/routes/hooks.js';
 import { requireRole } from './http/roles.js';
 import type { Logger } from './logger.js';
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps) {
     .route('/', healthRoutes(deps.readiness))
     // Signed instead of carrying an API key: mounted before /v1's key check.
     .route('/v1/hooks', inboundHookRoutes(deps.pauses, deps.audit, deps.severities, deps.hooks.config, deps.hooks.secrets))
+    .route('/v1/hooks', slackHookRoutes(deps.pauses, deps.audit, deps.severities, { secret: deps.hooks.secrets.slack, maxSeverity: deps.hooks.config.slack.maxSeverity }, deps.clock, deps.logger))
     .route('/v1', v1)
     .route('/', documentationRoutes(() => openApiDocument(app)))
     .notFound(onNotFound)

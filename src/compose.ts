@@ -57,7 +57,7 @@ export async function composeService(parts: ServiceParts) {
     severities: config.severities,
     connections,
     manual: config.manual,
-    hooks: { config: config.hooks, secrets: { generic: parts.env.GENERIC_WEBHOOK_SECRET || undefined, pagerduty: parts.env.PAGERDUTY_WEBHOOK_SECRET || undefined } },
+    hooks: { config: config.hooks, secrets: { generic: parts.env.GENERIC_WEBHOOK_SECRET || undefined, pagerduty: parts.env.PAGERDUTY_WEBHOOK_SECRET || undefined, slack: parts.env.SLACK_SIGNING_SECRET || undefined } },
     credentialChecks,
     logger,
     authFailures,

@@ -17,6 +17,8 @@ export const EnvSchema = z.object({
   GENERIC_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   /** the secret PagerDuty signs its v3 webhooks with (X-PagerDuty-Signature); unset: the hook is off */
   PAGERDUTY_WEBHOOK_SECRET: z.string().min(1).optional(),
+  /** Slack's signing secret for the `/crisis` command and its buttons; unset: the hook is off */
+  SLACK_SIGNING_SECRET: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /**
    * How many reverse proxies stand in front of the service: the client address (what refused API

@@ -93,9 +93,10 @@ export const ConfigSchema = z
           })
           .strict()
           .default({ maxSeverity: 3, priorities: { P1: 3, P2: 2, P3: 1 } }),
+        slack: z.object({ maxSeverity: z.number().int().min(1).default(3) }).strict().default({ maxSeverity: 3 }),
       })
       .strict()
-      .default({ generic: { maxSeverity: 2 }, pagerduty: { maxSeverity: 3, priorities: { P1: 3, P2: 2, P3: 1 } } }),
+      .default({ generic: { maxSeverity: 2 }, pagerduty: { maxSeverity: 3, priorities: { P1: 3, P2: 2, P3: 1 } }, slack: { maxSeverity: 3 } }),
     runbook: z.array(RunbookStepSchema).default([]),
     execution: z
       .object({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** Who did something: an API key's holder, or the service itself (recovery after a crash). */
 export const ActorSchema = z.object({
-  type: z.enum(['api-key', 'system', 'webhook']),
+  type: z.enum(['api-key', 'system', 'webhook', 'slack']),
   id: z.string(),
   name: z.string(),
   role: z.string().optional(),

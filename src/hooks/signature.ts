@@ -23,6 +23,17 @@ export function verifyPagerDutySignature(secret: string, rawBody: Buffer, header
 }
 
 /**
+ * Slack: `X-Slack-Signature: v0=<hex HMAC-SHA256 of "v0:<X-Slack-Request-Timestamp>:<raw body>">`,
+ * refused when the timestamp is more than 5 minutes off (a replayed request)
+ * (api.slack.com/authentication/verifying-requests-from-slack).
+ */
+export function verifySlackSignature(secret: string, rawBody: Buffer, timestamp: string | undefined, header: string | undefined, now: Date): boolean {
+  if (!timestamp || !/^\d+$/.test(timestamp) || !header?.startsWith('v0=')) return false;
+  if (Math.abs(now.getTime() / 1000 - Number(timestamp)) > 5 * 60) return false;
+  return sameSecret(header.slice(3).toLowerCase(), hmacHex(secret, Buffer.concat([Buffer.from(`v0:${timestamp}:`), rawBody])));
+}
+
+/**
  * GitHub-style: `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>`
  * (docs.github.com/webhooks/using-webhooks/validating-webhook-deliveries).
  */

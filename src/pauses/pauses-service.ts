@@ -146,6 +146,11 @@ export class PausesService {
     return this.#view(pauseId);
   }
 
+  /** The pauses in force now, as the API shows them (Slack's `/crisis status`). */
+  async pausesInForce(): Promise<PauseView[]> {
+    return Promise.all((await this.engine.store.pausesInForce()).map((p) => this.getPause(p.id)));
+  }
+
   async listPauses(query: { state?: PauseState; limit: number; cursor?: string }): Promise<Page<PauseView>> {
     const page = await this.engine.store.listPauses(query);
     return { data: await Promise.all(page.data.map((p) => this.#view(p.id))), nextCursor: page.nextCursor };

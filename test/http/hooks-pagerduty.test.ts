@@ -89,6 +89,6 @@ describe('the PagerDuty inbound webhook', () => {
     await h.close();
     h = await startHarness(server);
     expect((await deliver(event('01DENA', 'incident.triggered', 'P1'))).status).toBe(404);
-    expect((await h.call('GET', '/v1/hooks')).body.data.map((x: { hook: string; on: boolean }) => [x.hook, x.on])).toEqual([['generic', false], ['pagerduty', false]]);
+    expect((await h.call('GET', '/v1/hooks')).body.data.map((x: { hook: string; on: boolean }) => [x.hook, x.on])).toEqual([['generic', false], ['pagerduty', false], ['slack', false]]);
   });
 });

@@ -77,6 +77,12 @@ describe('the OpenAPI document', () => {
         expect(op.security ?? [], `${path} is public`).toEqual([]);
         continue;
       }
+      // Inbound webhooks are signed by their senders instead: no key, 401 on a bad signature.
+      if (/^\/v1\/hooks\/[a-z]+$/.test(path) && method === 'post') {
+        expect(op.security, `${path} is signed, not keyed`).toEqual([]);
+        expect(op.responses['401']?.content?.['application/json']?.schema).toEqual({ $ref: '#/components/schemas/Error' });
+        continue;
+      }
       expect(op.security).toEqual([{ apiKey: [] }]);
       for (const status of ['401', '429', '500'])
         expect(op.responses[status]?.content?.['application/json']?.schema, `${method} ${path} ${status}`).toEqual({ $ref: '#/components/schemas/Error' });

@@ -20,6 +20,7 @@ type HooksConfig = Config['hooks'];
 export interface HookSecrets {
   generic?: string | undefined;
   pagerduty?: string | undefined;
+  slack?: string | undefined;
 }
 
 const GenericHookSchema = z
@@ -122,7 +123,7 @@ export function inboundHookRoutes(pauses: PausesService, audit: AuditLog, severi
 }
 
 type HookName = 'generic' | 'pagerduty';
-const SECRET_VARIABLES: Record<HookName, string> = { generic: 'GENERIC_WEBHOOK_SECRET', pagerduty: 'PAGERDUTY_WEBHOOK_SECRET' };
+const SECRET_VARIABLES: Record<HookName | 'slack', string> = { generic: 'GENERIC_WEBHOOK_SECRET', pagerduty: 'PAGERDUTY_WEBHOOK_SECRET', slack: 'SLACK_SIGNING_SECRET' };
 const NotedSchema = z.object({ outcome: z.literal('noted'), reason: z.string() });
 
 const hookContext = (c: Context<AppEnv>, hook: HookName): RequestContext => ({
@@ -145,7 +146,7 @@ export function hookCatalogRoutes(hooks: HooksConfig, secrets: HookSecrets) {
     },
     (c) =>
       c.json({
-        data: (['generic', 'pagerduty'] as const).map((hook) => ({ hook, path: `/v1/hooks/${hook}`, on: Boolean(secrets[hook]), maxSeverity: hooks[hook].maxSeverity, secretVariable: SECRET_VARIABLES[hook] })),
+        data: (['generic', 'pagerduty', 'slack'] as const).map((hook) => ({ hook, path: `/v1/hooks/${hook}`, on: Boolean(secrets[hook]), maxSeverity: hooks[hook].maxSeverity, secretVariable: SECRET_VARIABLES[hook] })),
       }),
   );
   return app;
