@@ -18,6 +18,7 @@ import { documentationRoutes } from './http/routes/docs.js';
 import { healthRoutes } from './http/routes/health.js';
 import { pauseRoutes } from './http/routes/pauses.js';
 import { taskRoutes } from './http/routes/tasks.js';
+import { approvalRoutes } from './http/routes/approvals.js';
 import { keyRoutes } from './http/routes/keys.js';
 import { slackHookRoutes } from './http/routes/hook-slack.js';
 import { hookCatalogRoutes, inboundHookRoutes, type HookSecrets } from './http/routes/hooks.js';
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps) {
     .route('/', catalogRoutes(deps.severities, deps.connections, deps.manual, deps.credentialChecks, deps.clock))
     .route('/pauses', pauseRoutes(deps.pauses))
     .route('/pauses', taskRoutes(deps.pauses))
+    .route('/pauses', approvalRoutes(deps.pauses))
     .route('/audit', auditRoutes(deps.store))
     .route('/keys', keyRoutes(deps.store, deps.clock))
     .route('/hooks', hookCatalogRoutes(deps.hooks.config, deps.hooks.secrets));

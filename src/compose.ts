@@ -46,7 +46,7 @@ export async function composeService(parts: ServiceParts) {
     locks: new ConnectionLocks(),
     logger,
   };
-  const pauses = new PausesService(engine, config.severities, connections, config.resume.missed);
+  const pauses = new PausesService(engine, config.severities, connections, config.resume.missed, config.resume.approvalFrom);
   const credentialChecks = new CredentialChecks(clock);
   let started = false;
   const authFailures = new AuthFailures(audit, clock, logger, parts.authFailureLimits);

@@ -111,9 +111,13 @@ export const ConfigSchema = z
       .strict()
       .default({ retries: 5, backoffMs: 500, maxRetryWaitMs: 900_000, requestTimeoutMs: 30_000 }),
     resume: z
-      .object({ missed: z.enum(MISSED_POLICIES).default('hold') })
+      .object({
+        missed: z.enum(MISSED_POLICIES).default('hold'),
+        /** from this severity up a resume needs a second lead's approval (fast off, slow on); null: never */
+        approvalFrom: z.number().int().min(1).nullable().default(3),
+      })
       .strict()
-      .default({ missed: 'hold' }),
+      .default({ missed: 'hold', approvalFrom: 3 }),
   })
   .strict()
   .superRefine((config, ctx) => {

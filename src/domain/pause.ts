@@ -6,9 +6,10 @@ import { TaskSchema } from './task.js';
 
 /**
  * suspending → active → resuming → resumed. A pause reads `suspending` or `resuming` while any of
- * its work is pending or running (see `src/pauses/pause-lifecycle.ts`, the one place that moves it).
+ * its work is pending or running, and `awaiting-approval` while a resume waits for a second lead
+ * (see `src/pauses/pause-lifecycle.ts`, the one place that moves it).
  */
-export const PAUSE_STATES = ['suspending', 'active', 'resuming', 'resumed'] as const;
+export const PAUSE_STATES = ['suspending', 'active', 'awaiting-approval', 'resuming', 'resumed'] as const;
 export type PauseState = (typeof PAUSE_STATES)[number];
 
 export const MISSED_POLICIES = ['hold', 'shift', 'now'] as const;
@@ -47,6 +48,18 @@ export const StampSchema = z.object({
 export type Stamp = z.infer<typeof StampSchema>;
 
 export const EscalationSchema = StampSchema.extend({ from: z.number().int(), to: z.number().int() });
+
+/**
+ * A resume that waits for a second lead's approval (fast off, slow on): who asked, and what they
+ * asked for. Approved, it becomes the resume work; withdrawn, it is gone. The pause stays in force.
+ */
+export const ApprovalSchema = StampSchema.extend({
+  id: z.string(),
+  /** null: the whole pause */
+  itemIds: z.array(z.string()).nullable(),
+  missed: z.enum(MISSED_POLICIES),
+});
+export type Approval = z.infer<typeof ApprovalSchema>;
 
 /** A whole-pause resume: once asked for, the pause no longer covers its scope. */
 export const ResumeRecordSchema = StampSchema.extend({ missed: z.enum(MISSED_POLICIES) });
@@ -104,6 +117,8 @@ export const PauseSchema = z.object({
   manualIds: z.array(z.string()).default([]),
   /** steps for people on manual connections, opened with the pause, an escalation or the resume */
   tasks: z.array(TaskSchema).default([]),
+  /** a resume waiting for a second lead's approval */
+  approval: ApprovalSchema.nullable().default(null),
 });
 export type Pause = z.infer<typeof PauseSchema>;
 

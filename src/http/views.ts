@@ -115,7 +115,7 @@ same<z.infer<typeof PlanSchema>, Awaited<ReturnType<typeof previewPause>>>(true)
 export const PauseDryRunSchema = z.object({ outcome: z.literal('dry-run'), plan: PlanSchema });
 
 export const WorkAnswerSchema = z.object({
-  outcome: z.enum(['started', 'already']).meta({ description: 'already: the pause was resumed (or asked to be) before' }),
+  outcome: z.enum(['started', 'already', 'awaiting-approval']).meta({ description: 'already: the pause was resumed (or asked to be) before; awaiting-approval: a second lead must approve this resume (POST /v1/pauses/{id}/resume/approve)' }),
   pause: PauseViewSchema,
 });
 

@@ -4,10 +4,12 @@ import type { Pause, PauseState, ResumeRecord, Work } from '../domain/pause.js';
 
 /** From each state, the states a pause may move to. */
 export const PAUSE_TRANSITIONS: Readonly<Record<PauseState, readonly PauseState[]>> = {
-  suspending: ['active', 'resuming'],
-  active: ['suspending', 'resuming'],
+  suspending: ['active', 'resuming', 'awaiting-approval'],
+  active: ['suspending', 'resuming', 'awaiting-approval'],
+  // approved: resuming; withdrawn: active; an escalation meanwhile: suspending
+  'awaiting-approval': ['resuming', 'active', 'suspending'],
   // a partial resume or a release ends back in force, and may be followed by an escalation
-  resuming: ['active', 'resumed', 'suspending'],
+  resuming: ['active', 'resumed', 'suspending', 'awaiting-approval'],
   // only a retry of failed restores or a release of a held item wakes a resumed pause
   resumed: ['resuming'],
 };
@@ -23,9 +25,9 @@ export class IllegalPauseTransition extends Error {
  * The state the stored work calls for: `suspending` or `resuming` while any work is pending or
  * running, by what runs first; once a whole resume is asked for, everything left is putting back.
  */
-export function stateCalledFor(pause: Pick<Pause, 'work' | 'resume'>): PauseState {
+export function stateCalledFor(pause: Pick<Pause, 'work' | 'resume' | 'approval'>): PauseState {
   const first = pause.work[0];
-  if (!first) return pause.resume ? 'resumed' : 'active';
+  if (!first) return pause.resume ? 'resumed' : pause.approval ? 'awaiting-approval' : 'active';
   if (pause.resume) return 'resuming';
   switch (first.kind) {
     case 'suspend':

@@ -11,7 +11,7 @@ import type { ItemFilter, Page } from '../store/store.js';
 import { momentOf, type Engine } from './engine.js';
 import { kept, RESUMABLE_STATES } from './item-lifecycle.js';
 import { leadTimeOf } from './missed-policy.js';
-import { queueWork, requestWholeResume } from './pause-lifecycle.js';
+import { queueWork, requestWholeResume, settle } from './pause-lifecycle.js';
 import { previewPause } from './pause-preview.js';
 import { pauseView, type PauseView } from './pause-view.js';
 import { PauseWorkers } from './pause-workers.js';
@@ -46,6 +46,8 @@ export class PausesService {
     private readonly severities: readonly Severity[],
     private readonly connections: readonly Connection[],
     private readonly defaultMissed: MissedPolicy,
+    /** from this severity up a resume waits for a second lead (null: never) */
+    private readonly approvalFrom: number | null = null,
   ) {
     this.#workers = new PauseWorkers(engine);
   }
@@ -68,6 +70,7 @@ export class PausesService {
     const items = await this.#resumableItems(pause, input.items);
     if (input.dryRun) return { kind: 'dry-run' as const, missed, steps: await previewResume(this.engine, pause, items, missed) };
     const stamp = this.#stamp(ctx);
+    if (this.approvalFrom !== null && pause.severity >= this.approvalFrom) return this.#askApproval(pause.id, input.items ?? null, missed, stamp);
     const work: Work = { kind: 'resume', id: newId('wrk'), itemIds: input.items ?? null, missed, requested: stamp, startedAt: null };
     let already = false;
     // Checked and stored in one step, with the move to `resuming`: of two resumes pressed at
@@ -85,6 +88,60 @@ export class PausesService {
     this.#workers.kick(pauseId);
     const done = already ? () => this.#workers.waitForPending(pauseId) : this.#done(pauseId, work.id);
     return { kind: already ? ('already' as const) : ('started' as const), pause: await this.#view(pauseId), done };
+  }
+
+  /**
+   * Slow on: a resume of a pause at or above `approvalFrom` only asks; the pause reads
+   * `awaiting-approval` (still in force) until another lead approves it or it is withdrawn.
+   */
+  async #askApproval(pauseId: string, itemIds: string[] | null, missed: MissedPolicy, stamp: Stamp) {
+    const ctx = { actor: stamp.actor, source: stamp.source, requestId: stamp.requestId };
+    await this.engine.store.changePause(pauseId, (p) => {
+      if (p.approval) throw new AppError('conflict', `a resume of pause ${pauseId} already awaits approval (asked by ${p.approval.actor.name} at ${p.approval.at})`, { approval: p.approval });
+      if (itemIds === null && (p.resume !== null || p.state === 'resumed')) return null;
+      const now = new Date(stamp.at);
+      return {
+        pause: settle({ ...p, approval: { ...stamp, id: newId('wrk'), itemIds, missed } }, now),
+        audit: [draft(ctx, now, { action: 'pause.resume-approval-requested', pauseId, data: { missed, items: itemIds ?? 'all' } })],
+      };
+    });
+    const view = await this.#view(pauseId);
+    const kind = view.approval ? ('awaiting-approval' as const) : ('already' as const);
+    return { kind, pause: view, done: () => (kind === 'already' ? this.#workers.waitForPending(pauseId) : Promise.resolve()) };
+  }
+
+  /** A second lead approves a resume another asked for: it becomes the resume, in one write. */
+  async approveResume(pauseId: string, ctx: RequestContext) {
+    await this.#pause(pauseId);
+    const stamp = this.#stamp(ctx);
+    let workId = '';
+    await this.engine.store.changePause(pauseId, (p) => {
+      const asked = p.approval;
+      if (!asked) throw new AppError('conflict', `no resume of pause ${pauseId} awaits approval`);
+      if (asked.actor.type === ctx.actor.type && asked.actor.id === ctx.actor.id) throw new AppError('forbidden', `${ctx.actor.name} asked for this resume: another lead must approve it`);
+      const now = new Date(stamp.at);
+      const work: Work = { kind: 'resume', id: asked.id, itemIds: asked.itemIds, missed: asked.missed, requested: stamp, startedAt: null };
+      workId = work.id;
+      const approved = draft(ctx, now, { action: 'pause.resume-approved', pauseId, data: { askedBy: asked.actor.name, askedAt: asked.at, items: asked.itemIds ?? 'all', missed: asked.missed } });
+      const cleared = { ...p, approval: null };
+      if (asked.itemIds) return { pause: queueWork(cleared, work, now), audit: [approved] };
+      const withTasks = withRestoreTasks(this.engine.manual, cleared, stamp);
+      return { pause: requestWholeResume(withTasks.pause, { ...stamp, missed: asked.missed }, work, now), audit: [approved, ...withTasks.audit] };
+    });
+    this.#workers.kick(pauseId);
+    return { kind: 'started' as const, pause: await this.#view(pauseId), done: this.#done(pauseId, workId) };
+  }
+
+  /** A resume awaiting approval is withdrawn: the pause stays as it was. */
+  async withdrawResume(pauseId: string, ctx: RequestContext): Promise<PauseView> {
+    await this.#pause(pauseId);
+    const stamp = this.#stamp(ctx);
+    await this.engine.store.changePause(pauseId, (p) => {
+      if (!p.approval) throw new AppError('conflict', `no resume of pause ${pauseId} awaits approval`);
+      const now = new Date(stamp.at);
+      return { pause: settle({ ...p, approval: null }, now), audit: [draft(ctx, now, { action: 'pause.resume-withdrawn', pauseId, data: { askedBy: p.approval.actor.name } })] };
+    });
+    return this.#view(pauseId);
   }
 
   /** A person ticks off a task of a pause: done (an optional note) or skipped (a reason). */

@@ -99,6 +99,7 @@ export async function decidePause(
     work: [work],
     manualIds,
     tasks: [],
+    approval: null,
   };
   // Tasks for people on manual connections are opened in the same write as the pause.
   const { pause, audit: tasksOpened } = withSuspendTasks(engine.manual, planned, planned.kinds, ctx, now);

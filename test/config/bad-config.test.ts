@@ -75,7 +75,7 @@ describe('a bad config is refused, naming the field', () => {
     const config = parseConfig({ severities: raw.severities });
     expect(config.connections).toEqual([]);
     expect(config.execution).toEqual({ retries: 5, backoffMs: 500, maxRetryWaitMs: 900_000, requestTimeoutMs: 30_000 });
-    expect(config.resume).toEqual({ missed: 'hold' });
+    expect(config.resume).toEqual({ missed: 'hold', approvalFrom: 3 });
     expect(checkConnections(config, createRegistry())).toEqual([]);
   });
 });

@@ -39,6 +39,14 @@ describe('end to end: npm start, every platform, pause at severity 3, resume', (
     await rm(dataDir, { recursive: true, force: true });
   });
 
+  /** A caller with a second lead's key: the one who approves a resume. */
+  const secondLead = (admin: Call) => {
+    let key: Promise<string> | undefined;
+    return async (method: string, url: string, body?: unknown) => {
+      key ??= admin('POST', '/v1/keys', { name: 'Second lead', role: 'lead' }).then((r) => r.body.secret as string);
+      return api(base, await key)(method, url, body);
+    };
+  };
   const world = async (): Promise<Record<string, SandboxItem[]>> => (await getJson(`${sandbox}/__sandbox/state`)).body;
   const of = (w: Record<string, SandboxItem[]>, brand: string) => Object.fromEntries(Object.entries(w).filter(([id]) => id.endsWith(`-${brand}`)));
   /** Ticks off every open task of a pause, as the people would. */
@@ -69,7 +77,11 @@ describe('end to end: npm start, every platform, pause at severity 3, resume', (
     await tickAll(pause.id);
     expect((await call('GET', `/v1/pauses/${pause.id}`)).body.complete).toBe(true);
 
-    const resumed = await call('POST', `/v1/pauses/${pause.id}/resume?wait=true`, {});
+    // A red alert comes back only with a second lead's approval.
+    const asked = await call('POST', `/v1/pauses/${pause.id}/resume?wait=true`, {});
+    expect(asked.body).toMatchObject({ outcome: 'awaiting-approval', pause: { state: 'awaiting-approval' } });
+    expect(liveIds(await world())).toEqual([]);
+    const resumed = await secondLead(call)('POST', `/v1/pauses/${pause.id}/resume/approve?wait=true`, {});
     expect(resumed.status).toBe(202); // the way back on the manual platforms is open
     expect(resumed.body.pause).toMatchObject({ state: 'resumed', failures: { listings: 0, items: 0 }, taskCounts: { open: 2, done: 2 } });
     expect(resumed.body.pause.counts.byState.restored).toBe(live.length);
@@ -96,7 +108,8 @@ describe('end to end: npm start, every platform, pause at severity 3, resume', (
     const during = await world();
     expect(liveIds(of(during, 'globex'))).toEqual([]);
     expect(of(during, 'acme')).toEqual(of(before, 'acme'));
-    await call('POST', `/v1/pauses/${paused.body.pause.id}/resume?wait=true`, {});
+    await call('POST', `/v1/pauses/${paused.body.pause.id}/resume`, {});
+    await secondLead(call)('POST', `/v1/pauses/${paused.body.pause.id}/resume/approve?wait=true`, {});
     expect(comparableWorld(await world(), recreating)).toEqual(comparableWorld(before, recreating));
   }, 240_000);
 });

@@ -36,6 +36,7 @@ export function pauseFixture(id: string, overrides: Partial<Pause> = {}): Pause 
     work: [],
     manualIds: [],
     tasks: [],
+    approval: null,
     ...overrides,
   };
 }

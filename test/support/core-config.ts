@@ -12,7 +12,8 @@ type Raw = Record<string, any>;
 /** The raw default config on the core connections, in the order of CORE_CONNECTIONS (hootsuite, meta-ads, mailchimp). */
 export function coreConfigRaw(): Raw {
   const raw = JSON.parse(readFileSync(defaultConfigFile(), 'utf8')) as Raw;
-  return { ...raw, manual: [], connections: CORE_CONNECTIONS.map((id) => raw.connections.find((c: Raw) => c.id === id)) };
+  // One key drives these runs: no second lead to approve a resume.
+  return { ...raw, manual: [], resume: { ...raw.resume, approvalFrom: null }, connections: CORE_CONNECTIONS.map((id) => raw.connections.find((c: Raw) => c.id === id)) };
 }
 
 /** Writes the core config (changed by `edit`) into `dir`; answers its path. */

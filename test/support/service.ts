@@ -65,6 +65,8 @@ export function testConfig(whole = false): Config {
   return {
     ...config,
     manual: whole ? config.manual : [],
+    // One key drives most tests: a resume needing a second lead is tested on its own.
+    resume: { ...config.resume, approvalFrom: whole ? config.resume.approvalFrom : null },
     connections: config.connections.filter((c) => whole || CORE_CONNECTIONS.includes(c.id)).map((c) => ({ ...c, limits: { requestsPerSecond: 100_000 } })),
     execution: { ...config.execution, requestTimeoutMs: 2_000 },
   };

@@ -110,7 +110,8 @@ export function pauseRoutes(pauses: PausesService) {
       method: 'post',
       path: '/{id}/resume',
       summary: 'Resume a pause, or some of its items',
-      description: 'Puts back what the pause suspended, from the stored items. Drifted items are reported and left alone; missed items follow `missed`.',
+      description:
+        'Puts back what the pause suspended, from the stored items. Drifted items are reported and left alone; missed items follow `missed`. From `resume.approvalFrom` (default severity 3) up, it only asks: `202` `awaiting-approval`, and another lead approves it (`/resume/approve`) or it is withdrawn (`/resume/withdraw`).',
       tags,
       params: PauseParamsSchema,
       query: WaitQuerySchema,
@@ -124,6 +125,8 @@ export function pauseRoutes(pauses: PausesService) {
     async (c, { params, query, body }) => {
       const result = await pauses.requestResume(params.id, body, contextOf(c));
       if (result.kind === 'dry-run') return c.json({ outcome: 'dry-run', missed: result.missed, steps: result.steps }, 200);
+      // Nothing to wait for until another lead approves: accepted, not done, even with ?wait=true.
+      if (result.kind === 'awaiting-approval') return c.json({ outcome: result.kind, pause: result.pause }, 202);
       return respondAccepted(c, pauses, result, query.wait === 'true');
     },
   );
@@ -185,7 +188,7 @@ export function pauseRoutes(pauses: PausesService) {
 }
 
 /** 202 while the work goes on; with ?wait=true, 200 once it is done. */
-async function respondAccepted(
+export async function respondAccepted(
   c: Context<AppEnv>,
   pauses: PausesService,
   result: { kind: string; pause: PauseView; done: () => Promise<void> },
