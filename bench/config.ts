@@ -16,6 +16,8 @@ export function benchConfig(): Config {
   return {
     ...config,
     manual: [],
+    // The bench drives the service with one key: no second lead approves its resume.
+    resume: { ...config.resume, approvalFrom: null },
     connections: config.connections
       .filter((c) => BENCH_CONNECTIONS.includes(c.id))
       .map((c) => (c.platform === 'meta-ads' ? { ...c, accountIds: META_AD_ACCOUNTS } : c)),
