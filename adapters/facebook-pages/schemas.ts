@@ -2,19 +2,7 @@
 // fail a parse; only what the adapter relies on is required.
 import { z } from 'zod';
 
-/** https://developers.facebook.com/docs/graph-api/guides/error-handling */
-export const graphErrorSchema = z.looseObject({
-  message: z.string().optional(),
-  type: z.string().optional(),
-  code: z.coerce.number().optional(),
-  error_subcode: z.coerce.number().optional(),
-  fbtrace_id: z.string().optional(),
-  is_transient: z.boolean().optional(),
-  error_user_title: z.string().optional(),
-  error_user_msg: z.string().optional(),
-});
-export type GraphError = z.infer<typeof graphErrorSchema>;
-export const graphErrorBodySchema = z.looseObject({ error: graphErrorSchema });
+// Graph's error body is read by the kit (adapters/kit/graph-errors.ts).
 
 /**
  * A StoryAttachment, read through `attachments{type,unshimmed_url,target}` (a link post:

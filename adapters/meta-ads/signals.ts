@@ -3,9 +3,8 @@
 // HTTP 400, sometimes 403/500 or 429 — and a batch element carries its own status and body.
 // https://developers.facebook.com/docs/graph-api/guides/error-handling
 // https://developers.facebook.com/docs/marketing-api/error-reference
-import { codeForStatus, type VendorFailure, type VendorSignals } from '../kit/signals.js';
-import type { AdapterErrorCode } from '../types.js';
-import { graphErrorBodySchema, type GraphError } from './schemas.js';
+import { graphSignals, type GraphError } from '../kit/graph-errors.js';
+import type { VendorSignals } from '../kit/signals.js';
 import { throttleRetryAfterMs } from './signals-usage.js';
 
 /**
@@ -26,55 +25,5 @@ export function isMissingObject(error: GraphError | undefined): boolean {
   return error.code === 100 && /aliases you requested do not exist/i.test(error.message ?? '');
 }
 
-/**
- * An app with "Require App Secret" on answers code 100 "API calls from the server require an
- * appsecret_proof argument", or "Invalid appsecret_proof provided in the API argument" for a wrong
- * one: a credential problem (the app secret is missing or wrong), not a bad request.
- */
-export function isAppSecretProofError(error: GraphError | undefined): boolean {
-  return error?.code === 100 && /appsecret_proof/i.test(error.message ?? '');
-}
-
-export function graphErrorOf(body: unknown): GraphError | undefined {
-  const parsed = graphErrorBodySchema.safeParse(body);
-  return parsed.success ? parsed.data.error : undefined;
-}
-
-export const metaSignals: VendorSignals = {
-  classify(response): VendorFailure | null {
-    const error = graphErrorOf(response.data);
-    // A 2xx is a failure only when its body is a Graph error (a batch element can be one).
-    if (response.status >= 200 && response.status < 300 && !error) return null;
-    const code = classify(response.status, error);
-    return {
-      code,
-      detail: describe(response.status, error),
-      vendorCode: error?.code === undefined ? undefined : [error.code, error.error_subcode].filter((v) => v !== undefined).join('/'),
-      // The usage headers say how long: the ad account's block, or the hourly budget's regain time.
-      ...(code === 'rate_limited' && { retryAfterMs: throttleRetryAfterMs(response.headers) }),
-    };
-  },
-};
-
-function classify(status: number, error: GraphError | undefined): AdapterErrorCode {
-  const code = error?.code;
-  // A throttled call was refused before it ran: retryable and never ambiguous (the defaults).
-  if (status === 429 || isThrottleCode(code)) return 'rate_limited';
-  if (code === 190 || code === 102 || code === 104 || isAppSecretProofError(error)) return 'unauthorized';
-  // 368: blocked for policy reasons, a person must look.
-  if (code === 10 || code === 3 || code === 368 || (code !== undefined && code >= 200 && code <= 299)) return 'forbidden';
-  if (isMissingObject(error)) return 'not_found';
-  // Unknown/service errors and anything Meta flags transient: retry; a write may have applied.
-  if (code === 1 || code === 2 || error?.is_transient === true || status >= 500) return 'server_error';
-  if (code === 100) return 'invalid_request';
-  return codeForStatus(status >= 400 ? status : 400);
-}
-
-function describe(status: number, error: GraphError | undefined): string {
-  if (!error) return `HTTP ${status}`;
-  const detail = [error.message, error.error_user_msg].filter(Boolean).join(' — ') || error.type || 'no message';
-  const trace = error.fbtrace_id ? ` (fbtrace_id ${error.fbtrace_id})` : '';
-  // The kit removes our own credentials; a Meta token of someone else's (they start with EAA)
-  // echoed in a message must not be kept either.
-  return `${detail}${trace}`.replace(/EAA[A-Za-z0-9]{16,}/g, '***');
-}
+/** Graph's error body read by the kit (graph-errors.ts), with the Marketing API's codes and usage headers. */
+export const metaSignals: VendorSignals = graphSignals({ isThrottleCode, isMissingObject, retryAfterMs: throttleRetryAfterMs });
