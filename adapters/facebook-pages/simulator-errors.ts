@@ -1,33 +1,11 @@
 // Graph error answers, in Meta's own shape: {error:{message,type,code,error_subcode,fbtrace_id}}.
 // https://developers.facebook.com/docs/graph-api/guides/error-handling
-let trace = 0;
+import { graphError, type GraphErrorSpec } from '../kit/simulator/graph.js';
 
 /** Minutes an injected Pages throttle announces in estimated_time_to_regain_access. */
 export const INJECTED_REGAIN_MINUTES = 5;
 
-export interface GraphErrorSpec {
-  status: number;
-  message: string;
-  code: number;
-  subcode?: number;
-  type?: string;
-  transient?: boolean;
-  headers?: Record<string, string>;
-}
-
-export function graphErrorResponse(spec: GraphErrorSpec): Response {
-  const body = {
-    error: {
-      message: spec.message,
-      type: spec.type ?? 'OAuthException',
-      code: spec.code,
-      ...(spec.subcode !== undefined && { error_subcode: spec.subcode }),
-      ...(spec.transient !== undefined && { is_transient: spec.transient }),
-      fbtrace_id: `B${(++trace).toString(36).padStart(10, 'y')}`,
-    },
-  };
-  return new Response(JSON.stringify(body), { status: spec.status, headers: { 'content-type': 'application/json; charset=UTF-8', ...spec.headers } });
-}
+export const graphErrorResponse = (spec: GraphErrorSpec): Response => graphError(spec, 'B');
 
 export const invalidParam = (message: string): Response => graphErrorResponse({ status: 400, code: 100, message: `(#100) ${message}` });
 
@@ -68,14 +46,5 @@ export function pagesBucThrottled(pageId: string): Response {
     headers: { 'x-business-use-case-usage': JSON.stringify(usage) },
   });
 }
-
-/**
- * An app with "Require App Secret" on (texts as quoted in Graph client libraries' issues, e.g.
- * facebookarchive/php-graph-sdk#1117; the HTTP status 400 is assumed, like Meta's other code 100s).
- */
-export const appSecretProofMissing = (): Response =>
-  graphErrorResponse({ status: 400, code: 100, type: 'GraphMethodException', message: 'API calls from the server require an appsecret_proof argument' });
-export const appSecretProofInvalid = (): Response =>
-  graphErrorResponse({ status: 400, code: 100, type: 'GraphMethodException', message: 'Invalid appsecret_proof provided in the API argument' });
 
 export const unknownError = (): Response => graphErrorResponse({ status: 500, code: 1, subcode: 99, transient: true, message: 'An unknown error occurred' });
