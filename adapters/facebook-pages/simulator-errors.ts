@@ -1,11 +1,15 @@
 // Graph error answers, in Meta's own shape: {error:{message,type,code,error_subcode,fbtrace_id}}.
 // https://developers.facebook.com/docs/graph-api/guides/error-handling
-import { graphError, type GraphErrorSpec } from '../kit/simulator/graph.js';
+import { graphAnswers, graphError, type GraphErrorSpec } from '../kit/simulator/graph.js';
 
 /** Minutes an injected Pages throttle announces in estimated_time_to_regain_access. */
 export const INJECTED_REGAIN_MINUTES = 5;
 
 export const graphErrorResponse = (spec: GraphErrorSpec): Response => graphError(spec, 'B');
+
+/** Graph's common answers (unknown error, unknown path, app limit…) with this platform's traces. */
+export const common = graphAnswers(graphErrorResponse);
+export const { unknownError, unknownPath } = common;
 
 export const invalidParam = (message: string): Response => graphErrorResponse({ status: 400, code: 100, message: `(#100) ${message}` });
 
@@ -18,8 +22,6 @@ export const unsupported = (verb: 'get' | 'post' | 'delete', id: string): Respon
     type: 'GraphMethodException',
     message: `Unsupported ${verb} request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api`,
   });
-
-export const unknownPath = (path: string): Response => graphErrorResponse({ status: 400, code: 2500, message: `Unknown path components: ${path}` });
 
 /** A Page token used on another Page, or a token without pages_manage_posts. */
 export const permissionDenied = (what: string): Response =>
@@ -47,4 +49,3 @@ export function pagesBucThrottled(pageId: string): Response {
   });
 }
 
-export const unknownError = (): Response => graphErrorResponse({ status: 500, code: 1, subcode: 99, transient: true, message: 'An unknown error occurred' });

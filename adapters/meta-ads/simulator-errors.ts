@@ -1,11 +1,15 @@
 // Graph error answers, in Meta's own shape: {error:{message,type,code,error_subcode,fbtrace_id}}.
 // https://developers.facebook.com/docs/graph-api/guides/error-handling
-import { graphError, type GraphErrorSpec } from '../kit/simulator/graph.js';
+import { graphAnswers, graphError, type GraphErrorSpec } from '../kit/simulator/graph.js';
 
 /** Minutes an injected BUC or ad-account throttle announces in estimated_time_to_regain_access. */
 export const INJECTED_REGAIN_MINUTES = 7;
 
 export const graphErrorResponse = (spec: GraphErrorSpec): Response => graphError(spec, 'A');
+
+/** Graph's common answers (unknown error, unknown path, app limit…) with this platform's traces. */
+export const common = graphAnswers(graphErrorResponse);
+export const { unknownError, unknownPath } = common;
 
 export const invalidParam = (message: string, subcode?: number): Response =>
   graphErrorResponse({ status: 400, code: 100, message: `(#100) ${message}`, ...(subcode !== undefined && { subcode }) });
@@ -18,9 +22,6 @@ export const unsupportedGet = (id: string): Response =>
     type: 'GraphMethodException',
     message: `Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api`,
   });
-
-export const unknownPath = (path: string): Response =>
-  graphErrorResponse({ status: 400, code: 2500, message: `Unknown path components: ${path}` });
 
 /** Business Use Case throttle for ads_management (80004), with the usage header. */
 export function bucThrottled(usageHeader: string): Response {
@@ -61,9 +62,6 @@ export function adAccountThrottled(usageHeader?: string): Response {
     ...(usageHeader && { headers: { 'x-business-use-case-usage': usageHeader } }),
   });
 }
-
-export const unknownError = (): Response =>
-  graphErrorResponse({ status: 500, code: 1, subcode: 99, transient: true, message: 'An unknown error occurred' });
 
 /** The X-Business-Use-Case-Usage header value for one account. */
 export function bucUsageHeader(accountDigits: string, usagePct: number, regainMinutes: number, tier: string): string {

@@ -121,3 +121,26 @@ export async function graphSignIn(
   const secret = credentials['appSecret'];
   return secret && proof === appSecretProof(token, secret) ? null : proofError('Invalid appsecret_proof provided in the API argument');
 }
+
+/** Graph's answers that read the same on every Graph platform, in that platform's error shape. */
+export function graphAnswers(error: (spec: GraphErrorSpec) => Response) {
+  const unknownError = (): Response => error({ status: 500, code: 1, subcode: 99, transient: true, message: 'An unknown error occurred' });
+  const unknownPath = (path: string): Response => error({ status: 400, code: 2500, message: `Unknown path components: ${path}` });
+  return {
+    unknownError,
+    unknownPath,
+    /** What the simulator builder answers for an injected 5xx, a path it does not know, a crash. */
+    handlers: { serverError: unknownError, notFound: (c: Context) => unknownPath(new URL(c.req.url).pathname), onError: unknownError },
+    /** The app's own call count exhausted: code 4 with X-App-Usage. */
+    appLimitReached: (): Response =>
+      error({
+        status: 400,
+        code: 4,
+        transient: true,
+        message: '(#4) Application request limit reached',
+        headers: { 'x-app-usage': JSON.stringify({ call_count: 100, total_cputime: 12, total_time: 15 }) },
+      }),
+    /** A throttle signal some clients meet in front of Graph: a bare HTTP 429. */
+    bareTooManyRequests: (): Response => new Response('Too Many Requests', { status: 429, headers: { 'content-type': 'text/plain' } }),
+  };
+}
