@@ -4,6 +4,7 @@
 // under stress. It holds names, e-mail addresses and phone numbers, never a credential.
 import { z } from 'zod';
 import { slug } from './slug.js';
+
 const text = z.string().trim().min(1);
 
 /** The teams the playbook names; any other team name is allowed too. */

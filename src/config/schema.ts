@@ -3,6 +3,7 @@ import { KINDS } from '../../adapters/types.js';
 import { MISSED_POLICIES } from '../domain/pause.js';
 import { EMPTY_PLAYBOOK, PlaybookSchema, playbookProblems } from './playbook.js';
 import { slug } from './slug.js';
+
 const envVarName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must name an environment variable (A-Z, 0-9, _), never a credential itself');
 
 export const SeveritySchema = z

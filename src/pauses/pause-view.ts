@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { KINDS } from '../../adapters/types.js';
-import { ITEM_STATES, ItemSchema, type Item, type ItemState } from '../domain/item.js';
 import type { Playbook } from '../config/playbook.js';
+import { ITEM_STATES, ItemSchema, type Item, type ItemState } from '../domain/item.js';
 import { PauseSchema, type Pause } from '../domain/pause.js';
 import { TASK_STATES, type TaskState } from '../domain/task.js';
 import type { ItemCounts } from '../store/store.js';

@@ -60,14 +60,15 @@ describe('API keys and roles', () => {
     h = await startHarness(server);
     const pause = await h.pause(1);
     const [viewer, lead] = [await keyOf('viewer'), await keyOf('lead')];
-    const viewed = await viewer.as(method, url(pause.id), method === 'POST' ? { note: 'done' } : undefined);
+    const body = method === 'POST' ? { note: 'done' } : undefined;
+    const viewed = await viewer.as(method, url(pause.id), body);
     expect(viewed.status).toBe(asViewer);
     if (asViewer === 403) {
       expect(viewed.body.error.message).toMatch(new RegExp(`role is viewer; ${method} /v1/pauses/${pause.id}/playbook/judge/done needs lead`));
       expect((await h.call('GET', `/v1/pauses/${pause.id}`)).body.stepsDone).toEqual([]);
       expect((await audit()).filter((e) => e.action === 'auth.forbidden')).toHaveLength(1);
     }
-    expect((await lead.as(method, url(pause.id), method === 'POST' ? { note: 'done' } : undefined)).status).toBe(asLead);
+    expect((await lead.as(method, url(pause.id), body)).status).toBe(asLead);
   });
 
   it('keeps keys to admins: a lead cannot create, list or revoke one', async () => {
