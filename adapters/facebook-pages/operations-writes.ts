@@ -1,7 +1,6 @@
 // Checks on the items we are handed, and suspend: one batch of deletes, after the core has
 // stored each post's full snapshot (invariant 2). A post we could not put back (a video or an
 // album, a photo whose image we could not store) is refused, never deleted (invariant 9).
-import { AdapterError } from '../kit/adapter-error.js';
 import { failed, isOutcome, ok, refused } from '../kit/outcomes.js';
 import type { ItemRef, Outcome } from '../types.js';
 import { isPostId, pageOfPost } from './adapter-settings.js';
@@ -60,8 +59,4 @@ function refusalOf(snapshot: PostSnapshot): string {
   const media = String(snapshot.content['mediaType'] ?? 'media');
   if (media === 'photo') return `a photo post we could not store whole (${snapshot.refusal ?? 'no image'}), so it is not deleted; pause it by hand`;
   return `a ${media} post: Meta gives no way to post its media again from a read, so it is not deleted; pause it by hand`;
-}
-
-export function failure(code: 'not_found' | 'invalid_state' | 'invalid_request', message: string): AdapterError {
-  return new AdapterError({ code, message, retryable: false, ambiguous: false });
 }

@@ -1,6 +1,6 @@
 // Restore: set each campaign back to the status its snapshot recorded (ENABLED: only ENABLED
 // campaigns are listed). Ad groups and ads were never touched, so they come back as they were.
-import { AdapterError } from '../kit/adapter-error.js';
+import { definiteError } from '../kit/adapter-error.js';
 import { failed, isOutcome, ok, refused } from '../kit/outcomes.js';
 import type { Outcome, RestoreRequest } from '../types.js';
 import type { GoogleAdsApi } from './api.js';
@@ -26,17 +26,13 @@ export async function restoreCampaigns(api: GoogleAdsApi, requests: readonly Res
   const changes = planned.filter((change) => {
     if (!change.mayExist) return true;
     const campaign = current.get(`${change.customerId}/${change.campaignId}`);
-    if (!campaign) outcomes[change.index] = failed(change.campaignId, failure('not_found', `campaign ${change.campaignId} is not in customer ${change.customerId}`));
+    if (!campaign) outcomes[change.index] = failed(change.campaignId, definiteError('not_found', `campaign ${change.campaignId} is not in customer ${change.customerId}`));
     else if (campaign.status === change.status) outcomes[change.index] = ok(change.campaignId, change.status, { note: `already ${change.status}; nothing written` });
     // someone removed it meanwhile: REMOVED is final on Google Ads, and we never try
-    else if (!isWritableStatus(campaign.status)) outcomes[change.index] = failed(change.campaignId, failure('invalid_state', `campaign ${change.campaignId} is ${campaign.status ?? 'unknown'}; it cannot be enabled`));
+    else if (!isWritableStatus(campaign.status)) outcomes[change.index] = failed(change.campaignId, definiteError('invalid_state', `campaign ${change.campaignId} is ${campaign.status ?? 'unknown'}; it cannot be enabled`));
     else return true;
     return false;
   });
   await applyStatusChanges(api, changes, outcomes);
   return outcomes;
-}
-
-function failure(code: 'not_found' | 'invalid_state', message: string): AdapterError {
-  return new AdapterError({ code, message, retryable: false, ambiguous: false });
 }

@@ -66,3 +66,6 @@ export function retryAfterMs(header: string | undefined | null, now: Date): numb
   const at = Date.parse(header);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime());
 }
+
+/** A definite answer that retrying cannot change, about a request that changed nothing. */
+export const definiteError = (code: AdapterErrorCode, message: string): AdapterError => new AdapterError({ code, message, retryable: false, ambiguous: false });

@@ -2,12 +2,11 @@
 // still connects, and fails every call with a clear error instead of throwing at start-up: the
 // service runs, its readiness names the connection, and nothing reaches the platform.
 import type { AdapterClient } from '../types.js';
-import { AdapterError } from './adapter-error.js';
+import { definiteError, type AdapterError } from './adapter-error.js';
 import type { VendorClient } from './vendor-client.js';
 
 /** The error a configuration problem gives: never retryable, never ambiguous (nothing was sent). */
-export const configurationProblem = (code: 'unauthorized' | 'invalid_request', message: string): AdapterError =>
-  new AdapterError({ code, message, retryable: false, ambiguous: false });
+export const configurationProblem = (code: 'unauthorized' | 'invalid_request', message: string): AdapterError => definiteError(code, message);
 
 /** An adapter client whose every call fails with `<platform> connection: <message>`. */
 export function refusedConnection(platform: string, code: 'unauthorized' | 'invalid_request', message: string): AdapterClient {

@@ -2,7 +2,7 @@
 // BATCH_GET per ad account. Ids LinkedIn does not know are simply absent from the map.
 import { batchGetCampaigns, type LinkedInApi } from './api.js';
 import type { Campaign } from './schemas.js';
-import { byAccount } from './operations-writes.js';
+import { byAccount } from '../kit/account-batches.js';
 
 export async function readCampaigns(api: LinkedInApi, refs: ReadonlyArray<{ id: string; accountId: string }>): Promise<Map<string, Campaign>> {
   const found = new Map<string, Campaign>();

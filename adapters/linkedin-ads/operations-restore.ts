@@ -1,11 +1,12 @@
 // Restore: set each campaign back to the status its snapshot recorded (always ACTIVE, since only
 // ACTIVE campaigns are listed). Same id; nothing else is written.
+import { definiteError } from '../kit/adapter-error.js';
 import { failed, isOutcome, ok, refused } from '../kit/outcomes.js';
 import type { Outcome, RestoreRequest } from '../types.js';
 import type { LinkedInApi } from './api.js';
 import { hasEnded, isWritableStatus } from './mappers.js';
 import { readCampaigns } from './operations-reads.js';
-import { applyStatusChanges, checkItem, failure, type PlannedChange } from './operations-writes.js';
+import { applyStatusChanges, checkItem, type PlannedChange } from './operations-writes.js';
 
 export async function restoreCampaigns(api: LinkedInApi, accounts: ReadonlySet<string>, requests: readonly RestoreRequest[]): Promise<Outcome[]> {
   const now = api.client.clock.now();
@@ -36,10 +37,10 @@ export async function restoreCampaigns(api: LinkedInApi, accounts: ReadonlySet<s
   const changes = planned.filter((change) => {
     if (!change.mayExist) return true;
     const campaign = current.get(change.id);
-    if (!campaign) outcomes[change.index] = failed(change.id, failure('not_found', `campaign ${change.id} no longer exists`));
+    if (!campaign) outcomes[change.index] = failed(change.id, definiteError('not_found', `campaign ${change.id} no longer exists`));
     else if (campaign.status === change.status) outcomes[change.index] = ok(change.id, campaign.status, { note: `already ${campaign.status}; nothing written` });
     // archived, canceled or deleted meanwhile: not ours to bring back
-    else if (campaign.status !== 'PAUSED') outcomes[change.index] = failed(change.id, failure('invalid_state', `campaign ${change.id} is ${campaign.status}; it is not re-activated`));
+    else if (campaign.status !== 'PAUSED') outcomes[change.index] = failed(change.id, definiteError('invalid_state', `campaign ${change.id} is ${campaign.status}; it is not re-activated`));
     else return true;
     return false;
   });

@@ -3,7 +3,7 @@
 import { AdapterError } from '../kit/adapter-error.js';
 import { readCampaign, readCampaigns, type GraphApi } from './api.js';
 import type { Campaign } from './schemas.js';
-import { byAccount } from './operations-writes.js';
+import { byAccount } from '../kit/account-batches.js';
 
 export interface CampaignRef {
   id: string;

@@ -1,11 +1,12 @@
 // Restore: set each campaign back to the own status its snapshot recorded (always ACTIVE, since
 // only ACTIVE campaigns are listed). Children come back with it: they were never touched.
+import { definiteError } from '../kit/adapter-error.js';
 import { failed, isOutcome, ok, refused } from '../kit/outcomes.js';
 import type { Outcome, RestoreRequest } from '../types.js';
 import type { GraphApi } from './api.js';
 import { hasEnded, isWritableStatus } from './mappers.js';
 import { readCampaignsById } from './operations-reads.js';
-import { applyStatusChanges, checkItem, failure, type PlannedChange } from './operations-writes.js';
+import { applyStatusChanges, checkItem, type PlannedChange } from './operations-writes.js';
 
 export async function restoreCampaigns(api: GraphApi, requests: readonly RestoreRequest[]): Promise<Outcome[]> {
   const now = api.client.clock.now();
@@ -37,10 +38,10 @@ export async function restoreCampaigns(api: GraphApi, requests: readonly Restore
   const changes = planned.filter((change) => {
     if (!change.mayExist) return true;
     const campaign = current.get(change.id);
-    if (!campaign) outcomes[change.index] = failed(change.id, failure('not_found', `campaign ${change.id} no longer exists`));
+    if (!campaign) outcomes[change.index] = failed(change.id, definiteError('not_found', `campaign ${change.id} no longer exists`));
     else if (campaign.status === change.status) outcomes[change.index] = ok(change.id, campaign.status, { note: `already ${campaign.status}; nothing written` });
     // someone archived or deleted it meanwhile: Meta cannot bring it back, and we do not try
-    else if (!isWritableStatus(campaign.status)) outcomes[change.index] = failed(change.id, failure('invalid_state', `campaign ${change.id} is ${campaign.status}; it cannot be re-activated`));
+    else if (!isWritableStatus(campaign.status)) outcomes[change.index] = failed(change.id, definiteError('invalid_state', `campaign ${change.id} is ${campaign.status}; it cannot be re-activated`));
     else return true;
     return false;
   });

@@ -1,7 +1,7 @@
 // Status writes shared by suspend and restore: checks on what we are handed, then one Graph batch
 // per ad account (each batch is charged to its account's points), one outcome per item.
-import { AdapterError } from '../kit/adapter-error.js';
-import { failed, ok, refused } from '../kit/outcomes.js';
+import { applyPerAccount } from '../kit/account-batches.js';
+import { refused } from '../kit/outcomes.js';
 import type { ItemRef, Outcome } from '../types.js';
 import { isGraphId, normalizeAccountId } from './adapter-settings.js';
 import { setCampaignStatuses, type GraphApi, type StatusChange } from './api.js';
@@ -33,27 +33,5 @@ export function checkItem(item: ItemRef): { snapshot: CampaignSnapshot; accountI
  * failure never hides another's results.
  */
 export async function applyStatusChanges(api: GraphApi, changes: readonly PlannedChange[], outcomes: Outcome[]): Promise<void> {
-  await Promise.all(
-    [...byAccount(changes)].map(async ([accountId, batch]) => {
-      try {
-        const results = await setCampaignStatuses(api, accountId, batch);
-        results.forEach((result, k) => {
-          const change = batch[k]!;
-          outcomes[change.index] = result.ok ? ok(change.id, change.status, change.note === undefined ? {} : { note: change.note }) : failed(change.id, result.error);
-        });
-      } catch (error) {
-        for (const change of batch) outcomes[change.index] = failed(change.id, error);
-      }
-    }),
-  );
-}
-
-export function byAccount<T extends { accountId: string }>(entries: readonly T[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const entry of entries) groups.set(entry.accountId, [...(groups.get(entry.accountId) ?? []), entry]);
-  return groups;
-}
-
-export function failure(code: 'not_found' | 'invalid_state', message: string): AdapterError {
-  return new AdapterError({ code, message, retryable: false, ambiguous: false });
+  await applyPerAccount(changes, outcomes, (accountId, batch) => setCampaignStatuses(api, accountId, batch));
 }

@@ -2,7 +2,7 @@
 // update per advertiser and 20 ids, and one outcome per item. What TikTok did not confirm is read
 // back before it is called a failure: a campaign already in the wanted state (a retry after a lost
 // answer, a person who did the same) is a success, a deleted one is gone.
-import { AdapterError } from '../kit/adapter-error.js';
+import { AdapterError, definiteError } from '../kit/adapter-error.js';
 import { failed, ok, refused } from '../kit/outcomes.js';
 import type { VendorClient } from '../kit/vendor-client.js';
 import type { ItemRef, Outcome } from '../types.js';
@@ -78,14 +78,10 @@ async function settle(api: VendorClient, changes: PlannedChange[], reasons: Map<
   for (const change of changes) {
     const campaign = current.get(change.id);
     const reason = reasons.get(change.id)!;
-    if (!campaign || isDeleted(campaign)) outcomes[change.index] = failed(change.id, failure('not_found', api.scrub(`campaign ${change.id} no longer exists or was deleted (${reason})`)));
+    if (!campaign || isDeleted(campaign)) outcomes[change.index] = failed(change.id, definiteError('not_found', api.scrub(`campaign ${change.id} no longer exists or was deleted (${reason})`)));
     // Refused but already there: a retry, or a person did the same. Not listed at all: TikTok's
     // answer named no campaigns (an older answer shape), and reading back confirms the switch.
     else if (campaign.operation_status === change.status) outcomes[change.index] = ok(change.id, change.status, { note: reason === UNLISTED ? 'confirmed by reading back' : `already ${change.status}; nothing changed` });
-    else outcomes[change.index] = failed(change.id, failure('invalid_state', api.scrub(`TikTok refused ${change.status} for campaign ${change.id}: ${reason}`)));
+    else outcomes[change.index] = failed(change.id, definiteError('invalid_state', api.scrub(`TikTok refused ${change.status} for campaign ${change.id}: ${reason}`)));
   }
-}
-
-export function failure(code: 'not_found' | 'invalid_state', message: string): AdapterError {
-  return new AdapterError({ code, message, retryable: false, ambiguous: false });
 }
