@@ -20,10 +20,12 @@ import { pauseRoutes } from './http/routes/pauses.js';
 import { taskRoutes } from './http/routes/tasks.js';
 import { approvalRoutes } from './http/routes/approvals.js';
 import { keyRoutes } from './http/routes/keys.js';
+import { notificationRoutes } from './http/routes/notifications.js';
 import { slackHookRoutes } from './http/routes/hook-slack.js';
 import { hookCatalogRoutes, inboundHookRoutes, type HookSecrets } from './http/routes/hooks.js';
 import { requireRole } from './http/roles.js';
 import type { Logger } from './logger.js';
+import type { Notifier } from './notify/notifier.js';
 import type { PausesService } from './pauses/pauses-service.js';
 import type { Readiness } from './readiness.js';
 import type { Store } from './store/store.js';
@@ -46,6 +48,8 @@ export interface AppDeps {
   /** reverse proxies in front of the service (TRUST_PROXY); 0: the socket's address is the client's */
   trustedProxies: number;
   clock: Clock;
+  /** messages out: the delivery log and retries */
+  notifier: Notifier;
 }
 
 /** Request bodies above this are refused with 413: a pause request is a few hundred bytes. */
@@ -62,6 +66,7 @@ export function createApp(deps: AppDeps) {
     .route('/pauses', approvalRoutes(deps.pauses))
     .route('/audit', auditRoutes(deps.store))
     .route('/keys', keyRoutes(deps.store, deps.clock))
+    .route('/notifications', notificationRoutes(deps.store, deps.notifier))
     .route('/hooks', hookCatalogRoutes(deps.hooks.config, deps.hooks.secrets));
 
   const app = new OpenAPIHono<AppEnv>();

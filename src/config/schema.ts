@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { KINDS } from '../../adapters/types.js';
 import { MISSED_POLICIES } from '../domain/pause.js';
+import { NOTIFICATION_DEFAULTS, NotificationsSchema } from './notifications.js';
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lower-case letters, digits and dashes');
 const envVarName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must name an environment variable (A-Z, 0-9, _), never a credential itself');
@@ -97,6 +98,7 @@ export const ConfigSchema = z
       })
       .strict()
       .default({ generic: { maxSeverity: 2 }, pagerduty: { maxSeverity: 3, priorities: { P1: 3, P2: 2, P3: 1 } }, slack: { maxSeverity: 3 } }),
+    notifications: NotificationsSchema.default(NOTIFICATION_DEFAULTS),
     runbook: z.array(RunbookStepSchema).default([]),
     execution: z
       .object({
