@@ -22,8 +22,8 @@ export interface Receiver {
   received: Received[];
   /** the statuses of the next answers, in order; 200 once they are used up */
   answer(...statuses: number[]): void;
-  /** every answer from now on */
-  always(status: number): void;
+  /** every answer from now on (null: back to the queue, then 200) */
+  always(status: number | null): void;
   /** the `type` of webhook bodies, or the header text of Slack messages */
   titles(): string[];
 }
