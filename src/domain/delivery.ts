@@ -51,14 +51,29 @@ export const DeliverySchema = z.object({
 });
 export type Delivery = z.infer<typeof DeliverySchema>;
 
+/** A pause's failures seen and not told yet: told together once its work is over (one message per burst). */
+export const FailureTallySchema = z.object({
+  items: z.number().int().min(0),
+  listings: z.number().int().min(0),
+  connections: z.array(z.string()),
+  /** a few of the errors, as examples */
+  errors: z.array(z.string()),
+  /** the first failure's time: a burst that goes on too long is told anyway */
+  since: z.string(),
+  actor: z.string(),
+  source: z.string(),
+});
+export type FailureTally = z.infer<typeof FailureTallySchema>;
+
 /**
- * How far the notifier has gone: the last audit entry it turned into deliveries, and for each
- * pause in force the number of its last reminder (reminder n is due n × reminderHours after the
- * pause became active). Stored with the deliveries it produced, so a restart neither loses an
- * event nor makes one twice.
+ * How far the notifier has gone: the last audit entry it turned into deliveries or tallies, for
+ * each pause in force the number of its last reminder (reminder n is due n × reminderHours after
+ * the pause became active), and failures not told yet. Stored with the deliveries it produced,
+ * so a restart neither loses an event nor makes one twice.
  */
 export const NotifierMarkSchema = z.object({
   auditSeq: z.number().int().min(0),
   reminders: z.record(z.string(), z.number().int().min(1)),
+  failures: z.record(z.string(), FailureTallySchema),
 });
 export type NotifierMark = z.infer<typeof NotifierMarkSchema>;

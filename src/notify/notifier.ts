@@ -7,6 +7,7 @@ import type { Logger } from '../logger.js';
 import { seqCursor } from '../store/paging.js';
 import type { Store } from '../store/store.js';
 import { composeDeliveries } from './compose-deliveries.js';
+import { dueFailures } from './failure-bursts.js';
 import { noticesOf } from './notices.js';
 import { afterAttempt, retried } from './outcome.js';
 import { dueReminders } from './reminders.js';
@@ -79,10 +80,10 @@ export class Notifier {
     while (this.#running) await this.#running;
   }
 
-  /** One run: new entries into deliveries, due reminders, then sending what is due. */
+  /** One run: new entries into deliveries, failures and reminders now due, then sending what is due. */
   async run(): Promise<void> {
     const mark = await this.#catchUp();
-    await this.#remind(mark);
+    await this.#dueByTime(mark);
     await this.#sendDue();
   }
 
@@ -113,8 +114,9 @@ export class Notifier {
     for (;;) {
       const page = await store.listAudit({ limit: AUDIT_PAGE, cursor: seqCursor(mark.auditSeq) });
       if (page.data.length === 0) return mark;
-      const deliveries = await composeDeliveries(noticesOf(page.data), targets, { store, clock, config });
-      const next: NotifierMark = { ...mark, auditSeq: page.data.at(-1)!.seq };
+      const { notices, tallies } = noticesOf(page.data, mark.failures);
+      const deliveries = await composeDeliveries(notices, targets, { store, clock, config });
+      const next: NotifierMark = { ...mark, auditSeq: page.data.at(-1)!.seq, failures: tallies };
       await store.queueDeliveries(deliveries, next, mark.auditSeq);
       mark = next;
     }
@@ -122,18 +124,23 @@ export class Notifier {
 
   /** First run on this store: what happened before notifications existed is not news. */
   async #firstMark(): Promise<NotifierMark> {
-    const mark = { auditSeq: (await this.deps.store.auditHead()).seq, reminders: {} };
+    const mark = { auditSeq: (await this.deps.store.auditHead()).seq, reminders: {}, failures: {} };
     await this.deps.store.queueDeliveries([], mark, null);
     return mark;
   }
 
-  async #remind(mark: NotifierMark): Promise<void> {
+  /** Failure bursts that are over and reminders that are due, queued in one write with the mark. */
+  async #dueByTime(mark: NotifierMark): Promise<void> {
     const { store, clock, config, targets } = this.deps;
-    if (config.reminderHours <= 0 || targets.length === 0) return;
-    const { due, reminders } = dueReminders(await store.pausesInForce(), mark.reminders, config.reminderHours, clock.now());
-    const unchanged = JSON.stringify(reminders) === JSON.stringify(mark.reminders);
-    if (due.length === 0 && unchanged) return;
-    await store.queueDeliveries(await composeDeliveries(due, targets, { store, clock, config }), { ...mark, reminders }, mark.auditSeq);
+    const now = clock.now();
+    const reminding = config.reminderHours > 0 && targets.length > 0;
+    const { due: reminders, reminders: sent } = reminding ? dueReminders(await store.pausesInForce(), mark.reminders, config.reminderHours, now) : { due: [], reminders: mark.reminders };
+    const pauses = new Map(await Promise.all(Object.keys(mark.failures).map(async (id) => [id, await store.getPause(id)] as const)));
+    const { due: failures, tallies } = dueFailures(mark.failures, pauses, now);
+    const unchanged = JSON.stringify(sent) === JSON.stringify(mark.reminders) && Object.keys(tallies).length === Object.keys(mark.failures).length;
+    if (reminders.length + failures.length === 0 && unchanged) return;
+    const deliveries = await composeDeliveries([...failures, ...reminders], targets, { store, clock, config });
+    await store.queueDeliveries(deliveries, { ...mark, reminders: sent, failures: tallies }, mark.auditSeq);
   }
 
   async #sendDue(): Promise<void> {
