@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { NOTIFY_EVENTS } from '../domain/delivery.js';
-
-const envVarName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must name an environment variable (A-Z, 0-9, _), never a credential itself');
+import { envVarName, slug } from './fields.js';
 
 /**
  * A generic outbound webhook: JSON events signed like our inbound generic hook. Its URL may be
@@ -10,13 +9,13 @@ const envVarName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must name an environm
  */
 export const OutboundWebhookSchema = z
   .object({
-    name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lower-case letters, digits and dashes'),
+    name: slug,
     url: z.url({ protocol: /^https?$/ }).optional(),
     urlEnv: envVarName.optional(),
     secretEnv: envVarName,
   })
   .strict()
-  .refine((w) => (w.url === undefined) !== (w.urlEnv === undefined), { message: 'give either url or urlEnv, not both' });
+  .refine((w) => (w.url === undefined) !== (w.urlEnv === undefined), { message: 'give one of url and urlEnv' });
 export type OutboundWebhook = z.infer<typeof OutboundWebhookSchema>;
 
 export const NOTIFICATION_DEFAULTS = {

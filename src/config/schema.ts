@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { KINDS } from '../../adapters/types.js';
 import { MISSED_POLICIES } from '../domain/pause.js';
+import { envVarName, slug } from './fields.js';
 import { NOTIFICATION_DEFAULTS, NotificationsSchema } from './notifications.js';
 
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lower-case letters, digits and dashes');
-const envVarName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must name an environment variable (A-Z, 0-9, _), never a credential itself');
 
 export const SeveritySchema = z
   .object({
