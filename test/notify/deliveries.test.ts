@@ -5,7 +5,7 @@ import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useMsw } from '../support/msw.js';
 import { startHarness, type Harness } from '../support/service.js';
-import { CONSOLE_URL, HOOK_SECRET, HOOK_URL, log, notified, notifyingOptions, receiver, SLACK_URL } from './receivers.js';
+import { CONSOLE_URL, HOOK_SECRET, HOOK_URL, log, notified, notifyingOptions, receivedAll, receiver, SLACK_URL } from './receivers.js';
 
 describe('notifications out', () => {
   const server = useMsw();
@@ -72,6 +72,22 @@ describe('notifications out', () => {
     expect(resumed.pause.counts).toEqual({ total: pause.counts.total, byKind: { post: pause.counts.total }, byState: { restored: pause.counts.total } });
     const row = (await log(h, `&pauseId=${pause.id}`)).find((r) => r.id === resumed.id);
     expect(row).toMatchObject({ event: 'pause.resumed', target: 'webhook:ops', state: 'delivered', payload: resumed });
+  });
+
+  it('goes out by itself once the service has started, and pages its log with cursors', async () => {
+    const slack = receiver(server, SLACK_URL);
+    const hook = receiver(server, HOOK_URL);
+    h = await startHarness(server, notifyingOptions());
+    await h.service.start();
+    await h.pause(1);
+    // No nudge from the test: the notifier hears the audit log and acts on its own.
+    await receivedAll(slack, 2);
+    await receivedAll(hook, 2);
+    const first = await h.call('GET', '/v1/notifications?limit=3');
+    expect(first.body.data).toHaveLength(3);
+    const rest = await h.call('GET', `/v1/notifications?limit=3&cursor=${first.body.nextCursor}`);
+    expect([rest.body.data.length, rest.body.nextCursor]).toEqual([1, null]);
+    expect(rest.body.data[0]).toMatchObject({ event: 'pause.created', target: 'slack' });
   });
 
   it('sends nothing when no target is configured, and says so for a webhook whose variables are missing', async () => {
