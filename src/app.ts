@@ -22,10 +22,12 @@ import { playbookRoutes } from './http/routes/playbook.js';
 import { taskRoutes } from './http/routes/tasks.js';
 import { approvalRoutes } from './http/routes/approvals.js';
 import { keyRoutes } from './http/routes/keys.js';
+import { notificationRoutes } from './http/routes/notifications.js';
 import { slackHookRoutes } from './http/routes/hook-slack.js';
 import { hookCatalogRoutes, inboundHookRoutes, type HookSecrets } from './http/routes/hooks.js';
 import { requireRole } from './http/roles.js';
 import type { Logger } from './logger.js';
+import type { Notifier } from './notify/notifier.js';
 import type { PausesService } from './pauses/pauses-service.js';
 import type { Readiness } from './readiness.js';
 import type { Store } from './store/store.js';
@@ -50,6 +52,8 @@ export interface AppDeps {
   /** reverse proxies in front of the service (TRUST_PROXY); 0: the socket's address is the client's */
   trustedProxies: number;
   clock: Clock;
+  /** messages out: the delivery log and retries */
+  notifier: Notifier;
 }
 
 /** Request bodies above this are refused with 413: a pause request is a few hundred bytes. */
@@ -67,6 +71,7 @@ export function createApp(deps: AppDeps) {
     .route('/', playbookRoutes(deps.playbook, deps.pauses))
     .route('/audit', auditRoutes(deps.store))
     .route('/keys', keyRoutes(deps.store, deps.clock))
+    .route('/notifications', notificationRoutes(deps.store, deps.notifier))
     .route('/hooks', hookCatalogRoutes(deps.hooks.config, deps.hooks.secrets));
 
   const app = new OpenAPIHono<AppEnv>();

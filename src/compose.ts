@@ -7,6 +7,8 @@ import { buildConnections } from './connections/connections.js';
 import { CredentialChecks } from './connections/credential-check.js';
 import { AuthFailures, type AuthFailureLimits } from './http/auth-failures.js';
 import type { Logger } from './logger.js';
+import { Notifier, type NotifierTiming } from './notify/notifier.js';
+import { resolveTargets } from './notify/targets.js';
 import { ConnectionLocks } from './pauses/connection-locks.js';
 import type { Engine } from './pauses/engine.js';
 import { PausesService } from './pauses/pauses-service.js';
@@ -25,6 +27,8 @@ export interface ServiceParts {
   /** reverse proxies in front of the service (TRUST_PROXY) */
   trustedProxies?: number;
   authFailureLimits?: AuthFailureLimits;
+  /** how soon the notifier acts (tests shorten it) */
+  notifyTiming?: Partial<NotifierTiming>;
 }
 
 /** Wires the service from its parts, without side effects: main.ts and tests both use it. */
@@ -48,6 +52,14 @@ export async function composeService(parts: ServiceParts) {
   };
   const pauses = new PausesService(engine, config.severities, connections, config.resume.missed, config.resume.approvalFrom, config.playbook);
   const credentialChecks = new CredentialChecks(clock);
+  const notifier = new Notifier({
+    store,
+    clock,
+    logger,
+    config: config.notifications,
+    targets: resolveTargets(config.notifications, parts.env, logger),
+    timing: { settleMs: 1_000, pollMs: 5_000, ...parts.notifyTiming },
+  });
   let started = false;
   const authFailures = new AuthFailures(audit, clock, logger, parts.authFailureLimits);
   const app = createApp({
@@ -64,6 +76,7 @@ export async function composeService(parts: ServiceParts) {
     authFailures,
     trustedProxies: parts.trustedProxies ?? 0,
     clock,
+    notifier,
     readiness: () => readiness({ store, started, connections, credentialChecks }),
   });
   return {
@@ -72,12 +85,19 @@ export async function composeService(parts: ServiceParts) {
     pauses,
     connections,
     authFailures,
+    notifier,
     /** carries out the pending work left by the last run (invariant 2), then reports ready */
     async start(): Promise<string[]> {
       const recovering = await pauses.recover();
       for (const connection of connections) void credentialChecks.check(connection);
+      // After recovery: messages about the recovered work are composed from where it stands.
+      notifier.start();
       started = true;
       return recovering;
+    },
+    /** stops background jobs (the notifier); pause work is awaited by the caller */
+    async stop(): Promise<void> {
+      await notifier.stop();
     },
   };
 }

@@ -91,6 +91,7 @@ async function main(): Promise<void> {
       // Work still running is safe to cut: the next start reconciles it. Give it a moment first.
       await Promise.race([service.pauses.idle(), sleep(10_000)]);
       await service.authFailures.sweep(true);
+      await service.stop();
       for (const step of undo) await step();
       process.exit(0);
     };

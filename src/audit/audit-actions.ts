@@ -44,6 +44,9 @@ export const AUDIT_ACTIONS = [
   // inbound webhooks
   'webhook.received',
   'webhook.refused',
+  // notifications out
+  'notification.failed',
+  'notification.retry-requested',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -3,7 +3,7 @@
 // automates the suspensions; this is the rest, carried as a checklist so nothing is forgotten
 // under stress. It holds names, e-mail addresses and phone numbers, never a credential.
 import { z } from 'zod';
-import { slug } from './slug.js';
+import { slug } from './fields.js';
 
 const text = z.string().trim().min(1);
 

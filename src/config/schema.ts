@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { KINDS } from '../../adapters/types.js';
 import { MISSED_POLICIES } from '../domain/pause.js';
+import { envVarName, slug } from './fields.js';
+import { NOTIFICATION_DEFAULTS, NotificationsSchema } from './notifications.js';
 import { EMPTY_PLAYBOOK, PlaybookSchema, playbookProblems } from './playbook.js';
-import { slug } from './slug.js';
-
-const envVarName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must name an environment variable (A-Z, 0-9, _), never a credential itself');
 
 export const SeveritySchema = z
   .object({
@@ -94,6 +93,7 @@ export const ConfigSchema = z
       })
       .strict()
       .default({ generic: { maxSeverity: 2 }, pagerduty: { maxSeverity: 3, priorities: { P1: 3, P2: 2, P3: 1 } }, slack: { maxSeverity: 3 } }),
+    notifications: NotificationsSchema.default(NOTIFICATION_DEFAULTS),
     /** the crisis plan: carried as a checklist on each pause (GET /v1/pauses/:id/playbook) */
     playbook: PlaybookSchema.default(EMPTY_PLAYBOOK),
     execution: z

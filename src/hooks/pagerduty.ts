@@ -1,7 +1,7 @@
 // PagerDuty v3 webhook events (developer.pagerduty.com/docs/webhooks/v3-overview): what an
 // incident event asks of us. An incident triggered, re-prioritised or escalated sets off the
-// severity its priority maps to in config; a resolved one is only noted — a resume is a person's
-// decision (slow on).
+// severity its priority maps to in config; a resolved one is only noted — and told to people
+// (src/notify/notices.ts): a resume is a person's decision (slow on).
 import { z } from 'zod';
 
 export const PagerDutyEventSchema = z.object({

@@ -17,7 +17,7 @@ import type { ResumeStep } from '../pauses/resume-preview.js';
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const same = <A, B>(proof: Same<A, B>): Same<A, B> => proof;
 
-const page = <T extends z.ZodType>(item: T) =>
+export const page = <T extends z.ZodType>(item: T) =>
   z.object({ data: z.array(item), nextCursor: z.string().nullable().meta({ description: 'pass as `cursor` for the next page; null on the last' }) });
 
 export const HealthSchema = z.object({ status: z.literal('ok') });

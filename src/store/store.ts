@@ -1,6 +1,7 @@
 import type { Kind } from '../../adapters/types.js';
 import type { AuditDraft, AuditEntry, AuditHead } from '../audit/audit-entry.js';
 import type { ApiKey } from '../auth/api-key.js';
+import type { Delivery, DeliveryState, NotifierMark } from '../domain/delivery.js';
 import type { Item, ItemState } from '../domain/item.js';
 import type { Pause, PauseState } from '../domain/pause.js';
 
@@ -69,6 +70,19 @@ export interface AuditQuery {
   since?: string;
 }
 
+export interface DeliveryQuery {
+  pauseId?: string;
+  state?: DeliveryState;
+  limit: number;
+  cursor?: string;
+}
+
+/** What a change to a delivery writes, together. */
+export interface DeliveryChange {
+  delivery: Delivery;
+  audit: AuditDraft[];
+}
+
 export interface StoreStats {
   /** bytes the store wrote to its files, everything included */
   bytesWritten: number;
@@ -133,6 +147,22 @@ export interface Store {
   streamAudit(query: AuditQuery): AsyncIterable<AuditEntry>;
   /** called with each batch of entries once they are durable (progress events) */
   onAudit(listener: (entries: readonly AuditEntry[]) => void): () => void;
+
+  /** the notifier's mark, or null before the notifier first ran on this store */
+  notifierMark(): Promise<NotifierMark | null>;
+  /**
+   * New deliveries and the mark that produced them, in one write: refused (`conflict`, nothing
+   * written) unless the stored mark's `auditSeq` is still `expectedSeq` (null: no mark yet), so
+   * two notifiers never turn the same entries into deliveries twice. Deliveries get their `seq` here.
+   */
+  queueDeliveries(deliveries: readonly Omit<Delivery, 'seq'>[], mark: NotifierMark, expectedSeq: number | null): Promise<Delivery[]>;
+  /** Applies `change` to the latest stored delivery, with its audit entries, in one write (null: nothing). `not_found` if none. */
+  changeDelivery(id: string, change: (current: Delivery) => DeliveryChange | null): Promise<Delivery>;
+  getDelivery(id: string): Promise<Delivery | undefined>;
+  /** newest first; the cursor is keyset on `seq` */
+  listDeliveries(query: DeliveryQuery): Promise<Page<Delivery>>;
+  /** pending deliveries whose next attempt is at or before `now`, oldest first */
+  dueDeliveries(now: string, limit: number): Promise<Delivery[]>;
 
   /** resolves when everything written so far is durable */
   flush(): Promise<void>;

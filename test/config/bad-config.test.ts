@@ -70,6 +70,13 @@ describe('a bad config is refused, naming the field', () => {
     ['an unknown playbook field', (r) => (r.playbook.runbook = []), 'playbook', /runbook/],
     ['the old runbook', (r) => (r.runbook = [{ step: 1, title: 'Judge it' }]), '(root)', /runbook/],
     ['a manual connection without steps back', (r) => (r.manual = [{ id: 'later-acme', platform: 'Later', brand: 'Acme', kinds: ['post'], steps: { suspend: ['a'], restore: [] } }]), 'manual[0].steps.restore', /./],
+    ['a notification webhook URL both inline and in a variable', (r) => (r.notifications.webhooks = [{ name: 'ops', url: 'https://ops.example.com/h', urlEnv: 'OPS_URL', secretEnv: 'OPS_SECRET' }]), 'notifications.webhooks[0]', /one of url and urlEnv/],
+    ['a notification webhook secret written inline', (r) => (r.notifications.webhooks = [{ name: 'ops', url: 'https://ops.example.com/h', secretEnv: 's3cr3t-value' }]), 'notifications.webhooks[0].secretEnv', /must name an environment variable/],
+    ['two notification webhooks with one name', (r) => (r.notifications.webhooks = [1, 2].map(() => ({ name: 'ops', url: 'https://ops.example.com/h', secretEnv: 'OPS_SECRET' }))), 'notifications.webhooks[1].name', /duplicate webhook name "ops"/],
+    ['a Slack webhook URL written inline', (r) => (r.notifications.slack = { webhookUrlEnv: 'https://hooks.slack.com/services/T/B/x' }), 'notifications.slack.webhookUrlEnv', /must name an environment variable/],
+    ['an unknown notification event', (r) => (r.notifications.events = ['pause.deleted']), 'notifications.events[0]', /./],
+    ['negative reminder hours', (r) => (r.notifications.reminderHours = -1), 'notifications.reminderHours', /./],
+    ['a console URL that is not http(s)', (r) => (r.notifications.consoleUrl = 'ftp://console.example.com'), 'notifications.consoleUrl', /./],
   ])('%s', (_name, edit, field, message) => {
     const error = refusal(edited(edit));
     expect(error.source).toBe('test.json');
@@ -92,6 +99,9 @@ describe('a bad config is refused, naming the field', () => {
     expect(config.execution).toEqual({ retries: 5, backoffMs: 500, maxRetryWaitMs: 900_000, requestTimeoutMs: 30_000 });
     expect(config.resume).toEqual({ missed: 'hold', approvalFrom: 3 });
     expect(config.playbook).toEqual({ scale: [], roles: [], contacts: [], internalCommunication: [], approvalPath: [], statements: [], netiquette: [], monitoring: [], steps: [] });
+    // Notifications: Slack from SLACK_WEBHOOK_URL when set, no webhooks, every event, a reminder every 4 hours.
+    expect(config.notifications).toMatchObject({ slack: { webhookUrlEnv: 'SLACK_WEBHOOK_URL' }, webhooks: [], reminderHours: 4, retries: { attempts: 6, backoffMs: 30_000 } });
+    expect(config.notifications.events).toHaveLength(10);
     expect(checkConnections(config, createRegistry())).toEqual([]);
   });
 });

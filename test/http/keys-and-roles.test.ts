@@ -106,4 +106,27 @@ describe('API keys and roles', () => {
     expect(last.body.error.message).toMatch(/last admin key/);
     expect((await h.call('GET', '/v1/keys')).body.data).toHaveLength(1);
   });
+
+  it('checks the role on every keyed route of /openapi.json: none without a key, a viewer only reads, only an admin manages keys', async () => {
+    h = await startHarness(server, { authFailureLimits: { perWindow: 1_000, windowMs: 60_000, maxClients: 100 } });
+    const viewer = await keyOf('viewer');
+    const lead = await keyOf('lead');
+    const doc = (await h.call('GET', '/openapi.json')).body;
+    const keyed = Object.entries(doc.paths as Record<string, Record<string, { security?: unknown[] }>>).flatMap(([path, ops]) =>
+      Object.entries(ops)
+        .filter(([, op]) => (op.security ?? []).length > 0)
+        .map(([method, op]) => [method.toUpperCase(), path.replaceAll(/\{\w+\}/g, 'x_none'), op] as const),
+    );
+    // The table is the document itself: a new route is checked the day it is added.
+    expect(keyed.map(([m, p]) => `${m} ${p}`)).toEqual(expect.arrayContaining(['GET /v1/notifications', 'POST /v1/notifications/x_none/retry', 'POST /v1/pauses']));
+    for (const [method, path] of keyed) {
+      const body = method === 'GET' || method === 'DELETE' ? undefined : {};
+      const needed = path.startsWith('/v1/keys') ? 'admin' : method === 'GET' ? 'viewer' : 'lead';
+      expect((await h.call(method, path, body, { authorization: '' })).status, `${method} ${path} without a key`).toBe(401);
+      const asViewer = await viewer.as(method, path, body);
+      const asLead = await lead.as(method, path, body);
+      expect(asViewer.status === 403, `${method} ${path} as viewer (${asViewer.status})`).toBe(needed !== 'viewer');
+      expect(asLead.status === 403, `${method} ${path} as lead (${asLead.status})`).toBe(needed === 'admin');
+    }
+  });
 });

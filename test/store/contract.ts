@@ -6,7 +6,7 @@ import { hashEntry } from '../../src/audit/audit-chain.js';
 import { GENESIS_HASH, type AuditEntry } from '../../src/audit/audit-entry.js';
 import { AppError } from '../../src/domain/errors.js';
 import type { Store } from '../../src/store/store.js';
-import { apiKeyFixture, AT, auditDraft, itemFixture, pauseFixture } from './fixtures.js';
+import { apiKeyFixture, AT, auditDraft, deliveryFixture, itemFixture, pauseFixture } from './fixtures.js';
 
 export interface StoreBackend {
   name: string;
@@ -16,6 +16,7 @@ export interface StoreBackend {
   destroy(location: string): Promise<void>;
 }
 
+const TALLY = { items: 2, listings: 0, connections: ['c'], errors: ['HTTP 500'], since: AT, actor: 'Dana', source: 'api' };
 const ids = (rows: readonly { id: string }[]) => rows.map((r) => r.id);
 const at = (minute: number) => new Date(Date.parse(AT) + minute * 60_000).toISOString();
 
@@ -295,6 +296,53 @@ export function runStoreContract(backend: StoreBackend): void {
         stop();
         await store.appendAudit([auditDraft('auth.failed')]);
         expect(heard).toEqual(['pause.requested', 'items.claimed']);
+      });
+    });
+
+    describe('notifications', () => {
+      it('queues deliveries with the mark that produced them, in one write, durable, and refuses a stale mark', async () => {
+        expect(await store.notifierMark()).toBeNull();
+        const queued = await store.queueDeliveries([deliveryFixture('ntf_1'), deliveryFixture('ntf_2', { target: 'webhook:ops' })], { auditSeq: 7, reminders: { pau_a: 1 }, failures: {} }, null);
+        expect(queued.map((d) => [d.id, d.seq])).toEqual([['ntf_1', 1], ['ntf_2', 2]]);
+        // Another notifier that read the mark before this write finds it moved: nothing written.
+        await expect(store.queueDeliveries([deliveryFixture('ntf_3')], { auditSeq: 9, reminders: {}, failures: {} }, null)).rejects.toMatchObject({ code: 'conflict' });
+        await store.queueDeliveries([], { auditSeq: 8, reminders: {}, failures: { pau_a: TALLY } }, 7);
+        await reopen();
+        expect(await store.notifierMark()).toEqual({ auditSeq: 8, reminders: {}, failures: { pau_a: TALLY } });
+        expect(await store.getDelivery('ntf_2')).toEqual({ ...deliveryFixture('ntf_2', { target: 'webhook:ops' }), seq: 2 });
+        expect(await store.getDelivery('ntf_3')).toBeUndefined();
+        expect((await store.queueDeliveries([deliveryFixture('ntf_4')], { auditSeq: 9, reminders: {}, failures: {} }, 8))[0]!.seq).toBe(3);
+      });
+
+      it('changes a delivery with its audit in one write; answers the due ones, oldest first', async () => {
+        await store.queueDeliveries(
+          [deliveryFixture('ntf_1'), deliveryFixture('ntf_2', { nextAttemptAt: at(10) }), deliveryFixture('ntf_3'), deliveryFixture('ntf_4', { nextAttemptAt: at(-1) })],
+          { auditSeq: 1, reminders: {}, failures: {} },
+          null,
+        );
+        expect(ids(await store.dueDeliveries(at(0), 10))).toEqual(['ntf_1', 'ntf_3', 'ntf_4']);
+        expect(ids(await store.dueDeliveries(at(0), 2))).toEqual(['ntf_1', 'ntf_3']);
+        await store.changeDelivery('ntf_1', (d) => ({ delivery: { ...d, state: 'delivered', attempts: 1, deliveredAt: AT, nextAttemptAt: null }, audit: [] }));
+        await store.changeDelivery('ntf_3', (d) => ({ delivery: { ...d, state: 'failed', attempts: 3, lastError: 'HTTP 500' }, audit: [auditDraft('notification.failed')] }));
+        expect(await store.changeDelivery('ntf_4', () => null)).toMatchObject({ id: 'ntf_4', state: 'pending' });
+        await expect(store.changeDelivery('ntf_nope', (d) => ({ delivery: d, audit: [] }))).rejects.toMatchObject({ code: 'not_found' });
+        await reopen();
+        expect(ids(await store.dueDeliveries(at(10), 10))).toEqual(['ntf_2', 'ntf_4']);
+        expect(await store.getDelivery('ntf_3')).toMatchObject({ state: 'failed', attempts: 3, lastError: 'HTTP 500' });
+        expect((await store.listAudit({ limit: 10 })).data.map((e) => e.action)).toEqual(['notification.failed']);
+      });
+
+      it('pages the delivery log newest first with keyset cursors, filtered by pause and state', async () => {
+        const rows = Array.from({ length: 12 }, (_, i) => deliveryFixture(`ntf_${String(i).padStart(2, '0')}`, { pauseId: i % 3 === 0 ? 'pau_b' : 'pau_a', state: i % 2 ? 'failed' : 'pending' }));
+        await store.queueDeliveries(rows, { auditSeq: 1, reminders: {}, failures: {} }, null);
+        const first = await store.listDeliveries({ pauseId: 'pau_a', limit: 3 });
+        expect(ids(first.data)).toEqual(['ntf_11', 'ntf_10', 'ntf_08']);
+        const second = await store.listDeliveries({ pauseId: 'pau_a', limit: 3, cursor: first.nextCursor! });
+        expect(ids(second.data)).toEqual(['ntf_07', 'ntf_05', 'ntf_04']);
+        const last = await store.listDeliveries({ pauseId: 'pau_a', limit: 3, cursor: second.nextCursor! });
+        expect([ids(last.data), last.nextCursor]).toEqual([['ntf_02', 'ntf_01'], null]);
+        expect(ids((await store.listDeliveries({ state: 'failed', pauseId: 'pau_b', limit: 10 })).data)).toEqual(['ntf_09', 'ntf_03']);
+        await expect(store.listDeliveries({ limit: 1, cursor: 'garbage' })).rejects.toMatchObject({ code: 'invalid_request' });
       });
     });
 

@@ -6,6 +6,7 @@ import type { AuditAction } from '../../src/audit/audit-actions.js';
 import type { AuditDraft } from '../../src/audit/audit-entry.js';
 import type { ApiKey } from '../../src/auth/api-key.js';
 import { SYSTEM_ACTOR } from '../../src/domain/actor.js';
+import type { Delivery } from '../../src/domain/delivery.js';
 import type { Item } from '../../src/domain/item.js';
 import type { Pause } from '../../src/domain/pause.js';
 
@@ -87,4 +88,21 @@ export const auditDraft = (action: AuditAction, about: { pauseId?: string; itemI
   ...about,
   ...CTX,
   at,
+});
+
+/** A delivery as the notifier queues it (the store gives it its `seq`). */
+export const deliveryFixture = (id: string, overrides: Partial<Omit<Delivery, 'seq'>> = {}): Omit<Delivery, 'seq'> => ({
+  id,
+  event: 'pause.created',
+  target: 'slack',
+  pauseId: 'pau_a',
+  payload: { text: `message ${id}` },
+  state: 'pending',
+  attempts: 0,
+  maxAttempts: 3,
+  nextAttemptAt: AT,
+  lastError: null,
+  createdAt: AT,
+  deliveredAt: null,
+  ...overrides,
 });

@@ -5,7 +5,7 @@ import { appendFile, copyFile, readdir, readFile, rm, stat, writeFile } from 'no
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AUDIT_FILE, DATA_FILE, LowdbStore } from '../../src/store/lowdb/lowdb-store.js';
-import { apiKeyFixture, AT, auditDraft, itemFixture, pauseFixture, tempDir } from './fixtures.js';
+import { apiKeyFixture, AT, auditDraft, deliveryFixture, itemFixture, pauseFixture, tempDir } from './fixtures.js';
 
 describe('the lowdb store on disk', () => {
   const dirs: string[] = [];
@@ -32,7 +32,8 @@ describe('the lowdb store on disk', () => {
   }
 
   async function everything(store: LowdbStore) {
-    return { items: await store.itemsOfPause('pau_a'), pause: await store.getPause('pau_a'), head: await store.auditHead(), audit: (await store.listAudit({ limit: 10_000 })).data };
+    const notifications = { mark: await store.notifierMark(), deliveries: await store.listDeliveries({ limit: 1_000 }) };
+    return { items: await store.itemsOfPause('pau_a'), pause: await store.getPause('pau_a'), head: await store.auditHead(), audit: (await store.listAudit({ limit: 10_000 })).data, notifications };
   }
 
   it('replays its journal on open: what was written is there, without any snapshot yet', async () => {
@@ -52,6 +53,8 @@ describe('the lowdb store on disk', () => {
   it('folds the journal into a snapshot once it outgrows it, drops the old journal, and reads the same back', async () => {
     const dir = await newDir();
     const store = await LowdbStore.open(dir, { compactAfterBytes: 20_000 });
+    // The notifier's outbox and mark are folded in too.
+    await store.queueDeliveries([deliveryFixture('ntf_1'), deliveryFixture('ntf_2', { state: 'failed' })], { auditSeq: 0, reminders: { pau_a: 2 }, failures: {} }, null);
     await fill(store, 200);
     await store.flush();
     const names = await files(dir);
@@ -61,6 +64,8 @@ describe('the lowdb store on disk', () => {
     await store.close();
     const reopened = await LowdbStore.open(dir);
     expect(await everything(reopened)).toEqual(before);
+    expect(before.notifications.deliveries.data.map((d) => [d.id, d.seq])).toEqual([['ntf_2', 2], ['ntf_1', 1]]);
+    expect((await reopened.dueDeliveries('2100-01-01T00:00:00.000Z', 10)).map((d) => d.id)).toEqual(['ntf_1']);
   });
 
   it('writes in proportion to what changes, not to everything it holds', async () => {

@@ -14,6 +14,7 @@ import { checkConnections, defaultConfigFile, loadConfigFile } from '../../src/c
 import type { AuthFailureLimits } from '../../src/http/auth-failures.js';
 import type { Config } from '../../src/config/schema.js';
 import { createLogger, type Logger } from '../../src/logger.js';
+import type { NotifierTiming } from '../../src/notify/notifier.js';
 import { Sandbox } from '../../src/sandbox/sandbox.js';
 import { LowdbStore } from '../../src/store/lowdb/lowdb-store.js';
 import { ManualClock } from './clock.js';
@@ -48,6 +49,8 @@ export interface HarnessOptions {
   /** called at each wait, before the clock moves: a test looks at the service mid-wait */
   onSleep?(ms: number): Promise<void> | void;
   authFailureLimits?: AuthFailureLimits;
+  /** how soon the notifier acts once started (service.start()) */
+  notifyTiming?: Partial<NotifierTiming>;
 }
 
 export type Harness = Awaited<ReturnType<typeof startHarness>>;
@@ -104,6 +107,7 @@ export async function startHarness(server: SetupServer, options: HarnessOptions 
     sandboxUrl,
     ...(options.trustedProxies !== undefined && { trustedProxies: options.trustedProxies }),
     ...(options.authFailureLimits && { authFailureLimits: options.authFailureLimits }),
+    ...(options.notifyTiming && { notifyTiming: options.notifyTiming }),
   });
   await bootstrapApiKey(store, clock, TEST_API_KEY);
 
@@ -163,6 +167,7 @@ export async function startHarness(server: SetupServer, options: HarnessOptions 
       return response.body.data as Array<Record<string, any>>;
     },
     async close() {
+      await service.stop();
       await service.pauses.idle();
       await store.close();
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });

@@ -99,7 +99,7 @@ export function inboundHookRoutes(pauses: PausesService, audit: AuditLog, severi
       path: '/pagerduty',
       summary: 'Pause from a PagerDuty incident (v3 webhooks)',
       description:
-        "`X-PagerDuty-Signature`: one or more `v1=<hex HMAC-SHA256 of the raw body>` with PAGERDUTY_WEBHOOK_SECRET (as given), any one matching. `incident.triggered`, `incident.priority_updated` and `incident.escalated` set off the severity the incident's priority maps to (`hooks.pagerduty.priorities`, default P1 → 3, P2 → 2, P3 → 1); `incident.resolved` is noted and never resumes. Deduplicated by `event.id`.",
+        "`X-PagerDuty-Signature`: one or more `v1=<hex HMAC-SHA256 of the raw body>` with PAGERDUTY_WEBHOOK_SECRET (as given), any one matching. `incident.triggered`, `incident.priority_updated` and `incident.escalated` set off the severity the incident's priority maps to (`hooks.pagerduty.priorities`, default P1 → 3, P2 → 2, P3 → 1); `incident.resolved` is noted and notified (Slack, outbound webhooks: the pauses still in force) and never resumes. Deduplicated by `event.id`.",
       tags: ['hooks'],
       auth: false,
       responses: {

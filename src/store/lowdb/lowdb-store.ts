@@ -1,12 +1,15 @@
 import { chainEntries } from '../../audit/audit-chain.js';
 import type { AuditDraft, AuditEntry, AuditHead } from '../../audit/audit-entry.js';
 import type { ApiKey } from '../../auth/api-key.js';
+import type { Delivery, NotifierMark } from '../../domain/delivery.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import type { Item } from '../../domain/item.js';
 import { inForce, scopeKey, type Pause, type PauseState } from '../../domain/pause.js';
 import type {
   AuditQuery,
   ClaimResult,
+  DeliveryChange,
+  DeliveryQuery,
   IdempotencyRecord,
   ItemCounts,
   ItemFilter,
@@ -17,7 +20,7 @@ import type {
   Store,
   StoreStats,
 } from '../store.js';
-import { auditPage, countItems, filterItems, itemPage, pausePage } from './queries.js';
+import { auditPage, countItems, deliveryPage, filterItems, itemPage, pausePage } from './queries.js';
 import type { AuditFile } from './audit-file.js';
 import type { Journal } from './journal.js';
 import { loadFiles } from './load.js';
@@ -233,6 +236,49 @@ export class LowdbStore implements Store {
   onAudit(listener: (entries: readonly AuditEntry[]) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  // ---- notifications ----
+
+  async notifierMark(): Promise<NotifierMark | null> {
+    return this.state.notifierMark;
+  }
+
+  async queueDeliveries(deliveries: readonly Omit<Delivery, 'seq'>[], mark: NotifierMark, expectedSeq: number | null): Promise<Delivery[]> {
+    this.#writable();
+    const stored = this.state.notifierMark?.auditSeq ?? null;
+    if (stored !== expectedSeq) throw new AppError('conflict', `the notifier's mark is at ${stored}, not ${expectedSeq}: another notifier went on meanwhile`);
+    const queued = deliveries.map((d, i): Delivery => ({ ...d, seq: this.state.deliverySeq + i + 1 }));
+    await this.#commit([...queued.map((v): Op => ({ t: 'delivery', v })), { t: 'notifier', v: mark }], []);
+    return queued;
+  }
+
+  async changeDelivery(id: string, change: (current: Delivery) => DeliveryChange | null): Promise<Delivery> {
+    this.#writable();
+    const current = this.state.deliveries.get(id);
+    if (!current) throw notFound('notification', id);
+    const result = change(current);
+    if (!result) return current;
+    if (result.delivery.id !== id || result.delivery.seq !== current.seq) throw new Error(`a change of delivery ${id} cannot write another one`);
+    await this.#commit([{ t: 'delivery', v: result.delivery }], result.audit);
+    return result.delivery;
+  }
+
+  async getDelivery(id: string): Promise<Delivery | undefined> {
+    return this.state.deliveries.get(id);
+  }
+
+  async listDeliveries(query: DeliveryQuery): Promise<Page<Delivery>> {
+    return deliveryPage(this.state.deliveries, query);
+  }
+
+  async dueDeliveries(now: string, limit: number): Promise<Delivery[]> {
+    const due: Delivery[] = [];
+    for (const id of this.state.pendingDeliveries) {
+      const d = this.state.deliveries.get(id)!;
+      if (d.nextAttemptAt === null || d.nextAttemptAt <= now) due.push(d);
+    }
+    return due.sort((a, b) => a.seq - b.seq).slice(0, limit);
   }
 
   // ---- durability ----

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AuditEntrySchema } from '../../audit/audit-entry.js';
 import { ApiKeySchema } from '../../auth/api-key.js';
+import { DeliverySchema, NotifierMarkSchema } from '../../domain/delivery.js';
 import { ItemSchema } from '../../domain/item.js';
 import { PauseSchema } from '../../domain/pause.js';
 
@@ -25,6 +26,9 @@ export const OpSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('item-update'), v: ItemSchema.omit({ snapshot: true }) }),
   z.object({ t: z.literal('key'), v: ApiKeySchema }),
   z.object({ t: z.literal('idempotency'), v: IdempotencySchema }),
+  /** a notification delivery, whole, new or changed */
+  z.object({ t: z.literal('delivery'), v: DeliverySchema }),
+  z.object({ t: z.literal('notifier'), v: NotifierMarkSchema }),
   /** audit entries travel in the journal too, so a crash never loses one the state depends on */
   z.object({ t: z.literal('audit'), v: AuditEntrySchema }),
 ]);

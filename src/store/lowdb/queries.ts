@@ -1,9 +1,10 @@
 // The embedded store's read queries over its in-memory state (the audit log streams from disk).
 import type { AuditEntry } from '../../audit/audit-entry.js';
+import type { Delivery } from '../../domain/delivery.js';
 import { ITEM_STATES, type Item, type ItemState } from '../../domain/item.js';
 import type { Pause, PauseState } from '../../domain/pause.js';
 import { decodeCursor, encodeCursor, itemCursor, seqCursor, seqOfCursor, seqOfItemCursor } from '../paging.js';
-import type { ItemCounts, ItemFilter, Page } from '../store.js';
+import type { DeliveryQuery, ItemCounts, ItemFilter, Page } from '../store.js';
 import { seqIndex } from './state.js';
 
 export function matches(item: Item, filter: ItemFilter): boolean {
@@ -65,6 +66,21 @@ export async function auditPage(
       break;
     }
     data.push(entry);
+  }
+  return { data, nextCursor: more ? seqCursor(data.at(-1)!.seq) : null };
+}
+
+/** Newest first: keyset on seq descending, walking the map (creation order) from its end. */
+export function deliveryPage(deliveries: ReadonlyMap<string, Delivery>, query: DeliveryQuery): Page<Delivery> {
+  const before = query.cursor === undefined ? Infinity : seqOfCursor(query.cursor);
+  const all = [...deliveries.values()];
+  const data: Delivery[] = [];
+  let more = false;
+  for (let i = all.length - 1; i >= 0 && !more; i--) {
+    const d = all[i]!;
+    if (d.seq >= before || (query.pauseId && d.pauseId !== query.pauseId) || (query.state && d.state !== query.state)) continue;
+    if (data.length === query.limit) more = true;
+    else data.push(d);
   }
   return { data, nextCursor: more ? seqCursor(data.at(-1)!.seq) : null };
 }

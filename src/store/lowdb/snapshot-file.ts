@@ -3,6 +3,7 @@ import path from 'node:path';
 import { TextFile } from 'lowdb/node';
 import { z } from 'zod';
 import { ApiKeySchema } from '../../auth/api-key.js';
+import { DeliverySchema, NotifierMarkSchema } from '../../domain/delivery.js';
 import { ItemSchema } from '../../domain/item.js';
 import { PauseSchema } from '../../domain/pause.js';
 import { IdempotencySchema } from './ops.js';
@@ -20,6 +21,9 @@ export const SnapshotSchema = z.object({
   pauses: z.array(PauseSchema),
   apiKeys: z.array(ApiKeySchema),
   idempotency: z.array(IdempotencySchema),
+  // Added after format 2 came out: files written before hold none (defaults, no new format).
+  deliveries: z.array(DeliverySchema).default([]),
+  notifierMark: NotifierMarkSchema.nullable().default(null),
   items: z.array(ItemSchema),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
@@ -67,6 +71,8 @@ export class SnapshotFile {
       pauses: [...state.pauses.values()],
       apiKeys: [...state.apiKeys.values()],
       idempotency: [...state.idempotency.values()],
+      deliveries: [...state.deliveries.values()],
+      notifierMark: state.notifierMark,
     });
     const temp = path.join(path.dirname(this.file), `.${path.basename(this.file)}.tmp`);
     const handle = await open(temp, 'w');

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { GENESIS, type AuditHead } from '../../audit/audit-entry.js';
 import type { ApiKey } from '../../auth/api-key.js';
+import type { Delivery, NotifierMark } from '../../domain/delivery.js';
 import { HELD_STATES, type Item } from '../../domain/item.js';
 import type { Pause } from '../../domain/pause.js';
 import type { IdempotencyRecord } from '../store.js';
@@ -22,8 +23,14 @@ export class StoreState {
   readonly holders = new Map<string, string>();
   readonly apiKeys = new Map<string, ApiKey>();
   readonly idempotency = new Map<string, IdempotencyRecord>();
+  /** in order of creation (ascending seq) */
+  readonly deliveries = new Map<string, Delivery>();
+  /** ids of pending deliveries: what the notifier looks through for due ones */
+  readonly pendingDeliveries = new Set<string>();
+  notifierMark: NotifierMark | null = null;
   auditHead: AuditHead = GENESIS;
   itemSeq = 0;
+  deliverySeq = 0;
 
   static from(snapshot: z.infer<typeof SnapshotSchema>): StoreState {
     const state = new StoreState();
@@ -31,6 +38,8 @@ export class StoreState {
     for (const item of snapshot.items) state.apply({ t: 'item', v: item });
     for (const key of snapshot.apiKeys) state.apply({ t: 'key', v: key });
     for (const record of snapshot.idempotency) state.apply({ t: 'idempotency', v: record });
+    for (const delivery of snapshot.deliveries) state.apply({ t: 'delivery', v: delivery });
+    state.notifierMark = snapshot.notifierMark;
     state.auditHead = snapshot.auditHead;
     state.itemSeq = Math.max(state.itemSeq, snapshot.itemSeq);
     return state;
@@ -55,6 +64,15 @@ export class StoreState {
         return;
       case 'idempotency':
         this.idempotency.set(op.v.key, op.v);
+        return;
+      case 'delivery':
+        this.deliveries.set(op.v.id, op.v);
+        this.deliverySeq = Math.max(this.deliverySeq, op.v.seq);
+        if (op.v.state === 'pending') this.pendingDeliveries.add(op.v.id);
+        else this.pendingDeliveries.delete(op.v.id);
+        return;
+      case 'notifier':
+        this.notifierMark = op.v;
         return;
       case 'audit':
         if (op.v.seq > this.auditHead.seq) this.auditHead = { seq: op.v.seq, hash: op.v.hash };
