@@ -111,6 +111,15 @@ export class Notifier {
   async #catchUp(): Promise<NotifierMark> {
     const { store, clock, config, targets } = this.deps;
     let mark = (await store.notifierMark()) ?? (await this.#firstMark());
+    if (targets.length === 0) {
+      // Nobody to tell: the mark follows the log without reading it (no work during a pause), so
+      // a target configured later starts with what happens from then on, not a backlog.
+      const head = (await store.auditHead()).seq;
+      if (head === mark.auditSeq && Object.keys(mark.failures).length === 0) return mark;
+      const next: NotifierMark = { ...mark, auditSeq: head, failures: {} };
+      await store.queueDeliveries([], next, mark.auditSeq);
+      return next;
+    }
     for (;;) {
       const page = await store.listAudit({ limit: AUDIT_PAGE, cursor: seqCursor(mark.auditSeq) });
       if (page.data.length === 0) return mark;
