@@ -15,6 +15,7 @@ import { requestLog } from './http/request-log.js';
 import { auditRoutes } from './http/routes/audit.js';
 import { catalogRoutes } from './http/routes/catalog.js';
 import { documentationRoutes } from './http/routes/docs.js';
+import { eventsRoutes, type EventsOptions } from './http/routes/events.js';
 import { healthRoutes } from './http/routes/health.js';
 import { pauseRoutes } from './http/routes/pauses.js';
 import { taskRoutes } from './http/routes/tasks.js';
@@ -46,6 +47,8 @@ export interface AppDeps {
   /** reverse proxies in front of the service (TRUST_PROXY); 0: the socket's address is the client's */
   trustedProxies: number;
   clock: Clock;
+  /** progress events' timing (heartbeat, coalescing); the defaults suit production */
+  events?: EventsOptions;
 }
 
 /** Request bodies above this are refused with 413: a pause request is a few hundred bytes. */
@@ -61,6 +64,7 @@ export function createApp(deps: AppDeps) {
     .route('/pauses', taskRoutes(deps.pauses))
     .route('/pauses', approvalRoutes(deps.pauses))
     .route('/audit', auditRoutes(deps.store))
+    .route('/events', eventsRoutes(deps.store, (id) => deps.pauses.getPause(id), deps.logger, deps.events))
     .route('/keys', keyRoutes(deps.store, deps.clock))
     .route('/hooks', hookCatalogRoutes(deps.hooks.config, deps.hooks.secrets));
 

@@ -1,5 +1,6 @@
 import type { Clock } from '../adapters/types.js';
 import { createApp } from './app.js';
+import type { EventsOptions } from './http/routes/events.js';
 import { AuditLog } from './audit/audit-log.js';
 import type { ConnectionSpec } from './config/load.js';
 import type { Config } from './config/schema.js';
@@ -25,6 +26,8 @@ export interface ServiceParts {
   /** reverse proxies in front of the service (TRUST_PROXY) */
   trustedProxies?: number;
   authFailureLimits?: AuthFailureLimits;
+  /** progress events' timing; tests shorten the heartbeat */
+  events?: EventsOptions;
 }
 
 /** Wires the service from its parts, without side effects: main.ts and tests both use it. */
@@ -62,6 +65,7 @@ export async function composeService(parts: ServiceParts) {
     logger,
     authFailures,
     trustedProxies: parts.trustedProxies ?? 0,
+    ...(parts.events && { events: parts.events }),
     clock,
     readiness: () => readiness({ store, started, connections, credentialChecks }),
   });

@@ -12,6 +12,7 @@ import { bootstrapApiKey } from '../../src/auth/bootstrap.js';
 import { composeService } from '../../src/compose.js';
 import { checkConnections, defaultConfigFile, loadConfigFile } from '../../src/config/load.js';
 import type { AuthFailureLimits } from '../../src/http/auth-failures.js';
+import type { EventsOptions } from '../../src/http/routes/events.js';
 import type { Config } from '../../src/config/schema.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { Sandbox } from '../../src/sandbox/sandbox.js';
@@ -48,6 +49,8 @@ export interface HarnessOptions {
   /** called at each wait, before the clock moves: a test looks at the service mid-wait */
   onSleep?(ms: number): Promise<void> | void;
   authFailureLimits?: AuthFailureLimits;
+  /** progress events' timing (GET /v1/events) */
+  events?: EventsOptions;
 }
 
 export type Harness = Awaited<ReturnType<typeof startHarness>>;
@@ -104,6 +107,7 @@ export async function startHarness(server: SetupServer, options: HarnessOptions 
     sandboxUrl,
     ...(options.trustedProxies !== undefined && { trustedProxies: options.trustedProxies }),
     ...(options.authFailureLimits && { authFailureLimits: options.authFailureLimits }),
+    ...(options.events && { events: options.events }),
   });
   await bootstrapApiKey(store, clock, TEST_API_KEY);
 
