@@ -14,6 +14,7 @@ import { requestId, type AppEnv } from './http/request-context.js';
 import { requestLog } from './http/request-log.js';
 import { auditRoutes } from './http/routes/audit.js';
 import { catalogRoutes } from './http/routes/catalog.js';
+import { consoleRoutes } from './http/routes/console.js';
 import { documentationRoutes } from './http/routes/docs.js';
 import { eventsRoutes, type EventsOptions } from './http/routes/events.js';
 import { healthRoutes } from './http/routes/health.js';
@@ -84,6 +85,7 @@ export function createApp(deps: AppDeps) {
     .route('/v1/hooks', slackHookRoutes(deps.pauses, deps.audit, deps.severities, { secret: deps.hooks.secrets.slack, maxSeverity: deps.hooks.config.slack.maxSeverity }, deps.clock, deps.logger))
     .route('/v1', v1)
     .route('/', documentationRoutes(() => openApiDocument(app)))
+    .route('/', consoleRoutes())
     .notFound(onNotFound)
     .onError(onError(deps.logger));
   return app;
