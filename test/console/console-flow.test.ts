@@ -25,7 +25,11 @@ describe.skipIf(skipWithoutBrowser('the console browser tests'))('the crisis con
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'crisis-pause-console-'));
     // Resumes from red alert (3) up need a second lead; Crisis (2), the main flow, needs none.
-    const config = await writeCoreConfig(dataDir, (raw) => void (raw.resume.approvalFrom = 3));
+    // Request rates raised (as testConfig() does) so that the flows do not wait on Hootsuite's 20/s.
+    const config = await writeCoreConfig(dataDir, (raw) => {
+      raw.resume.approvalFrom = 3;
+      for (const connection of raw.connections) connection.limits = { requestsPerSecond: 1000 };
+    });
     service = startProcess('src/main.ts', { PORT: '0', SANDBOX_PORT: '0', DATA_DIR: path.join(dataDir, 'data'), CONFIG_FILE: config, BOOTSTRAP_API_KEY: KEY, LOG_LEVEL: 'warn' });
     [base, browser] = await Promise.all([service.waitFor(/listening on (http:\/\/\S+)/), launchBrowser()]);
     call = api(base, KEY);
@@ -85,12 +89,19 @@ describe.skipIf(skipWithoutBrowser('the console browser tests'))('the crisis con
     expect(pause).toMatchObject({ state: 'resumed', source: 'console', failures: { listings: 0, items: 0 } });
     expect(pause.counts.byState).toMatchObject({ kept: 1, failed: 0 });
 
+    // The playbook beside the pause: its checklist once the service has the playbook API, and
+    // until then a plain "not available" — never a broken tab.
+    await page.getByRole('link', { name: 'Playbook' }).click();
+    await page.getByRole('heading', { name: 'Manual platforms' }).waitFor();
+    await page.getByText(/^(Playbook not available|\d+ steps? still open|Every step is done)/).waitFor();
+    await shot('6-playbook');
+
     await page.getByRole('link', { name: 'Audit' }).click();
     const timeline = page.getByRole('list', { name: 'Timeline' });
     await timeline.getByText('pause.resumed').first().waitFor();
     for (const action of ['pause.requested', 'item.kept', 'item.release-requested']) await expect.poll(() => timeline.getByText(action).count()).toBeGreaterThan(0);
     await expect.poll(() => timeline.getByText(/pause\.requested by .* \(console\)/).count()).toBe(1);
-    await shot('6-timeline');
+    await shot('7-timeline');
     return pauseId;
   }
 
