@@ -73,6 +73,26 @@ describe('GET /v1/events', () => {
     expect(seqs(stream.events)).toEqual(after.filter((e) => e.seq > from).map((e) => e.seq));
   });
 
+  it('lets go of its subscription when the client goes away', async () => {
+    await start();
+    // Counts the live subscriptions the route holds (the store itself is untouched).
+    const subscribe = h.store.onAudit.bind(h.store);
+    let subscribed = 0;
+    h.store.onAudit = (listener) => {
+      subscribed++;
+      const off = subscribe(listener);
+      return () => {
+        subscribed--;
+        off();
+      };
+    };
+    const stream = await open();
+    await until(() => stream.events.length > 0, 'the ready event');
+    expect(subscribed).toBe(1);
+    stream.close();
+    await until(() => subscribed === 0, 'the subscription to end', 2_000);
+  });
+
   it('is open to a viewer; refuses a missing key (401) and a malformed Last-Event-ID (400) before streaming anything', async () => {
     await start();
     const viewer = (await h.call('POST', '/v1/keys', { name: 'wall screen', role: 'viewer' })).body.secret as string;

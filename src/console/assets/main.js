@@ -64,6 +64,7 @@ function show() {
   screen?.dispose?.();
   app.listeners.clear();
   app.auditListeners.clear();
+  window.scrollTo(0, 0);
   const [, where, id, tab] = location.hash.split('/');
   screen = where === 'pauses' && id ? renderPauseDetail(main, app, id, tab || 'review') : renderNow(main, app);
 }

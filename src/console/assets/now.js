@@ -22,7 +22,9 @@ export function renderNow(root, app) {
     );
   };
   draw();
-  const active = () => [...app.pauses.values()].find((v) => v.state !== 'resumed' && !v.resume);
+  // The console pauses every connection (no scope): a press joins or escalates the pause in force
+  // on that same scope; a pause scoped to one brand or connection is another pause.
+  const active = () => [...app.pauses.values()].find((v) => v.state !== 'resumed' && !v.resume && !v.scope.connections && !v.scope.tags);
   renderLadder(ladder, app, active);
   app.onChange(() => draw());
   return {};

@@ -21,7 +21,10 @@ export function renderPauseDetail(root, app, id, tab) {
   );
   fill(root, h('p', {}, h('a', { href: '#/' }, '← Now')), summary, nav, body);
 
-  const state = { view: app.pauses.get(id) ?? null, selected: app.selected ?? (app.selected = new Set()) };
+  // The items picked in Review for a partial resume, kept per pause while the tab lives.
+  app.selected ??= new Map();
+  if (!app.selected.has(id)) app.selected.set(id, new Set());
+  const state = { view: app.pauses.get(id) ?? null, selected: app.selected.get(id) };
   const draw = () => {
     if (!state.view) return fill(summary, message('info', 'Loading the pause…'));
     fill(summary, pauseCard(state.view), countsTable(state.view), retryBlock(state.view));

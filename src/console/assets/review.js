@@ -115,7 +115,7 @@ export function renderReview(root, app, pauseId, state) {
       h('td', { 'data-label': 'Where' }, item.connectionId),
       h('td', { 'data-label': 'Original time' }, item.scheduledAt ? when(item.scheduledAt) : 'not scheduled'),
       h('td', { 'data-label': 'State' }, h('span', { class: `state ${item.state}` }, item.state), item.waitingUntil ? ` (waiting until ${when(item.waitingUntil)})` : ''),
-      h('td', { 'data-label': 'Last error', class: item.lastError ? 'bad' : null }, item.lastError ? item.lastError.message : item.note ?? ''),
+      h('td', { 'data-label': 'Last error', class: item.lastError ? 'bad' : null }, item.lastError ? item.lastError.message : item.note),
       h(
         'td',
         { 'data-label': 'Actions' },
