@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { Clock } from '../adapters/types.js';
 import type { AuditLog } from './audit/audit-log.js';
+import type { Playbook } from './config/playbook.js';
 import type { Config, Severity, ManualConnection } from './config/schema.js';
 import type { Connection } from './connections/connections.js';
 import type { CredentialChecks } from './connections/credential-check.js';
@@ -19,6 +20,7 @@ import { documentationRoutes } from './http/routes/docs.js';
 import { eventsRoutes, type EventsOptions } from './http/routes/events.js';
 import { healthRoutes } from './http/routes/health.js';
 import { pauseRoutes } from './http/routes/pauses.js';
+import { playbookRoutes } from './http/routes/playbook.js';
 import { taskRoutes } from './http/routes/tasks.js';
 import { approvalRoutes } from './http/routes/approvals.js';
 import { keyRoutes } from './http/routes/keys.js';
@@ -38,6 +40,8 @@ export interface AppDeps {
   connections: readonly Connection[];
   /** platforms without a usable API: pauses carry tasks for people there */
   manual: readonly ManualConnection[];
+  /** the crisis plan: GET /v1/runbook, and each pause's checklist */
+  playbook: Playbook;
   /** inbound webhooks: their config and secrets (a hook without its secret is off) */
   hooks: { config: Config['hooks']; secrets: HookSecrets };
   credentialChecks: CredentialChecks;
@@ -64,6 +68,7 @@ export function createApp(deps: AppDeps) {
     .route('/pauses', pauseRoutes(deps.pauses))
     .route('/pauses', taskRoutes(deps.pauses))
     .route('/pauses', approvalRoutes(deps.pauses))
+    .route('/', playbookRoutes(deps.playbook, deps.pauses))
     .route('/audit', auditRoutes(deps.store))
     .route('/events', eventsRoutes(deps.store, (id) => deps.pauses.getPause(id), deps.logger, deps.events))
     .route('/keys', keyRoutes(deps.store, deps.clock))

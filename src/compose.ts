@@ -49,7 +49,7 @@ export async function composeService(parts: ServiceParts) {
     locks: new ConnectionLocks(),
     logger,
   };
-  const pauses = new PausesService(engine, config.severities, connections, config.resume.missed, config.resume.approvalFrom);
+  const pauses = new PausesService(engine, config.severities, connections, config.resume.missed, config.resume.approvalFrom, config.playbook);
   const credentialChecks = new CredentialChecks(clock);
   let started = false;
   const authFailures = new AuthFailures(audit, clock, logger, parts.authFailureLimits);
@@ -60,6 +60,7 @@ export async function composeService(parts: ServiceParts) {
     severities: config.severities,
     connections,
     manual: config.manual,
+    playbook: config.playbook,
     hooks: { config: config.hooks, secrets: { generic: parts.env.GENERIC_WEBHOOK_SECRET || undefined, pagerduty: parts.env.PAGERDUTY_WEBHOOK_SECRET || undefined, slack: parts.env.SLACK_SIGNING_SECRET || undefined } },
     credentialChecks,
     logger,

@@ -4,8 +4,8 @@
 // with the reason instead, before anything reaches Brevo.
 import { z } from 'zod';
 import { AdapterError } from '../kit/adapter-error.js';
+import { configurationProblem } from '../kit/refused-connection.js';
 import { bucket, type Buckets } from '../kit/buckets.js';
-import type { VendorClient } from '../kit/vendor-client.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -49,12 +49,7 @@ export function targetOf(apiKey: string, rawSettings: unknown, accountIds: reado
   return { settings: parsed.data, listIds };
 }
 
-/** A client whose every request fails with `problem` before leaving: nothing reaches Brevo. */
-export function refusingClient(api: VendorClient, problem: AdapterError): VendorClient {
-  const fail = (): Promise<never> => Promise.reject(problem);
-  return { ...api, send: fail, json: fail };
-}
 
 function refuse(code: 'unauthorized' | 'invalid_request', message: string): Target {
-  return { problem: new AdapterError({ code, message, retryable: false, ambiguous: false }) };
+  return { problem: configurationProblem(code, message) };
 }

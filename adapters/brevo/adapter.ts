@@ -3,8 +3,9 @@
 // giving it its send time again (PUT /emailCampaigns/{id} with scheduledAt). See README.md.
 import { auth } from '../kit/auth.js';
 import { createVendorClient, type VendorDeclaration } from '../kit/vendor-client.js';
+import { refusingClient } from '../kit/refused-connection.js';
 import type { PlatformAdapter } from '../types.js';
-import { brevoSettingsSchema, bucketsFor, refusingClient, targetOf, type BrevoSettings } from './adapter-settings.js';
+import { brevoSettingsSchema, bucketsFor, targetOf, type BrevoSettings } from './adapter-settings.js';
 import { CAPABILITY, MIN_LEAD_MS } from './mappers.js';
 import { BULK, brevoOperations } from './operations.js';
 import { brevoSignals } from './signals.js';

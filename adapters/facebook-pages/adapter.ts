@@ -4,10 +4,11 @@
 import { auth } from '../kit/auth.js';
 import { bucket } from '../kit/buckets.js';
 import { createVendorClient, type VendorDeclaration } from '../kit/vendor-client.js';
+import { refusedConnection } from '../kit/refused-connection.js';
 import type { PlatformAdapter } from '../types.js';
 import { MAX_IMAGE_BYTES } from './api-cdn.js';
 import { facebookPagesSettingsSchema, isPageId, type FacebookPagesSettings } from './adapter-settings.js';
-import { BULK, facebookPagesOperations, failingClient } from './operations.js';
+import { BULK, facebookPagesOperations, PLATFORM } from './operations.js';
 import { facebookPagesSignals } from './signals.js';
 
 export type { FacebookPagesSettings } from './adapter-settings.js';
@@ -55,10 +56,10 @@ export const facebookPages: PlatformAdapter<FacebookPagesSettings> = {
     const token = ctx.credentials.accessToken ?? '';
     const settings = facebookPagesSettingsSchema.safeParse(ctx.settings ?? {});
     const pageIds = ctx.accountIds.map((id) => id.trim());
-    if (token === '') return failingClient('unauthorized', 'no accessToken configured');
-    if (pageIds.length !== 1) return failingClient('invalid_request', `one Facebook Page id per connection (a Page access token covers one Page), got ${pageIds.length}`);
-    if (!isPageId(pageIds[0]!)) return failingClient('invalid_request', 'a Facebook Page id is numeric, like 104180000000001');
-    if (!settings.success) return failingClient('invalid_request', 'invalid settings (apiVersion like v25.0, pageSize 1..100)');
+    if (token === '') return refusedConnection(PLATFORM, 'unauthorized', 'no accessToken configured');
+    if (pageIds.length !== 1) return refusedConnection(PLATFORM, 'invalid_request', `one Facebook Page id per connection (a Page access token covers one Page), got ${pageIds.length}`);
+    if (!isPageId(pageIds[0]!)) return refusedConnection(PLATFORM, 'invalid_request', 'a Facebook Page id is numeric, like 104180000000001');
+    if (!settings.success) return refusedConnection(PLATFORM, 'invalid_request', 'invalid settings (apiVersion like v25.0, pageSize 1..100)');
     // The token (and appsecret_proof) in the batch's form body, never in a URL; reads carry it
     // as a Bearer header and the proof in the query (auth.formToken).
     const client = createVendorClient(ctx, FACEBOOK_PAGES, { auth: auth.formToken(token, { appSecret: ctx.credentials.appSecret || undefined }) });

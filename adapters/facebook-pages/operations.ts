@@ -1,7 +1,6 @@
 // One Facebook Page connection's AdapterClient: lists the Page's scheduled posts, deletes them
 // in Graph batches once their snapshots are stored, re-creates them scheduled on restore, and
 // reads them back for drift. Meta offers no pause for a scheduled post (platforms.md §1.5).
-import { AdapterError } from '../kit/adapter-error.js';
 import { checkBulk } from '../kit/outcomes.js';
 import { paged, pagedListLive } from '../kit/pagination.js';
 import type { AdapterClient, BulkSizes, Observation } from '../types.js';
@@ -14,7 +13,7 @@ import { scheduledPostListing, type ListScope } from './operations-listing.js';
 import { restorePosts } from './operations-restore.js';
 import { suspendPosts } from './operations-writes.js';
 
-const PLATFORM = 'facebook-pages';
+export const PLATFORM = 'facebook-pages';
 
 /** Graph batches take at most 50 requests (batch-requests#limits). */
 export const BULK: BulkSizes = { suspend: MAX_BATCH, restore: MAX_BATCH, inspect: MAX_BATCH };
@@ -49,21 +48,5 @@ export function facebookPagesOperations(api: GraphApi, scope: ListScope): Adapte
       }
       return items.map((item) => found.get(item.externalId) ?? missingObservation(item.externalId));
     },
-  };
-}
-
-/** A configuration problem fails every call with a clear error instead of throwing at connect. */
-export function failingClient(code: 'unauthorized' | 'invalid_request', message: string): AdapterClient {
-  const fail = (): never => {
-    throw new AdapterError({ code, message: `${PLATFORM} connection: ${message}`, retryable: false, ambiguous: false });
-  };
-  return {
-    checkCredentials: async () => fail(),
-    listLive: async function* () {
-      yield fail();
-    },
-    suspend: async () => fail(),
-    restore: async () => fail(),
-    inspect: async () => fail(),
   };
 }

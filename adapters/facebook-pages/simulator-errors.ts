@@ -1,33 +1,15 @@
 // Graph error answers, in Meta's own shape: {error:{message,type,code,error_subcode,fbtrace_id}}.
 // https://developers.facebook.com/docs/graph-api/guides/error-handling
-let trace = 0;
+import { graphAnswers, graphError, type GraphErrorSpec } from '../kit/simulator/graph.js';
 
 /** Minutes an injected Pages throttle announces in estimated_time_to_regain_access. */
 export const INJECTED_REGAIN_MINUTES = 5;
 
-export interface GraphErrorSpec {
-  status: number;
-  message: string;
-  code: number;
-  subcode?: number;
-  type?: string;
-  transient?: boolean;
-  headers?: Record<string, string>;
-}
+export const graphErrorResponse = (spec: GraphErrorSpec): Response => graphError(spec, 'B');
 
-export function graphErrorResponse(spec: GraphErrorSpec): Response {
-  const body = {
-    error: {
-      message: spec.message,
-      type: spec.type ?? 'OAuthException',
-      code: spec.code,
-      ...(spec.subcode !== undefined && { error_subcode: spec.subcode }),
-      ...(spec.transient !== undefined && { is_transient: spec.transient }),
-      fbtrace_id: `B${(++trace).toString(36).padStart(10, 'y')}`,
-    },
-  };
-  return new Response(JSON.stringify(body), { status: spec.status, headers: { 'content-type': 'application/json; charset=UTF-8', ...spec.headers } });
-}
+/** Graph's common answers (unknown error, unknown path, app limit…) with this platform's traces. */
+export const common = graphAnswers(graphErrorResponse);
+export const { unknownError, unknownPath } = common;
 
 export const invalidParam = (message: string): Response => graphErrorResponse({ status: 400, code: 100, message: `(#100) ${message}` });
 
@@ -40,8 +22,6 @@ export const unsupported = (verb: 'get' | 'post' | 'delete', id: string): Respon
     type: 'GraphMethodException',
     message: `Unsupported ${verb} request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api`,
   });
-
-export const unknownPath = (path: string): Response => graphErrorResponse({ status: 400, code: 2500, message: `Unknown path components: ${path}` });
 
 /** A Page token used on another Page, or a token without pages_manage_posts. */
 export const permissionDenied = (what: string): Response =>
@@ -69,13 +49,3 @@ export function pagesBucThrottled(pageId: string): Response {
   });
 }
 
-/**
- * An app with "Require App Secret" on (texts as quoted in Graph client libraries' issues, e.g.
- * facebookarchive/php-graph-sdk#1117; the HTTP status 400 is assumed, like Meta's other code 100s).
- */
-export const appSecretProofMissing = (): Response =>
-  graphErrorResponse({ status: 400, code: 100, type: 'GraphMethodException', message: 'API calls from the server require an appsecret_proof argument' });
-export const appSecretProofInvalid = (): Response =>
-  graphErrorResponse({ status: 400, code: 100, type: 'GraphMethodException', message: 'Invalid appsecret_proof provided in the API argument' });
-
-export const unknownError = (): Response => graphErrorResponse({ status: 500, code: 1, subcode: 99, transient: true, message: 'An unknown error occurred' });

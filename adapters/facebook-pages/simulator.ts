@@ -7,7 +7,7 @@ import { buildSimulator, type BuiltSimulator, type SimulatorTools } from '../kit
 import type { SimulatorOptions } from '../kit/simulator/types.js';
 import { seedFacebookPages } from './seed.js';
 import { authenticate, filesOf, paramsOf } from './simulator-auth.js';
-import { graphErrorResponse, pagesBucThrottled, pageThrottled, unknownError, unknownPath } from './simulator-errors.js';
+import { common, graphErrorResponse, pagesBucThrottled, pageThrottled } from './simulator-errors.js';
 import { serveCdn } from './simulator-photos.js';
 import { graphApp } from './simulator-routes.js';
 import { FacebookPagesWorld } from './simulator-world.js';
@@ -37,10 +37,8 @@ export function createFacebookPagesSimulator(options: SimulatorOptions): Faceboo
       seed: seedFacebookPages,
       authenticate: (c, world, tools) => authenticate(c, world, tools.options),
       throttles: throttles(() => made),
-      serverError: () => unknownError(),
+      ...common.handlers,
       routes,
-      notFound: (c) => unknownPath(new URL(c.req.url).pathname),
-      onError: () => unknownError(),
     },
     options,
   );
@@ -58,16 +56,9 @@ function throttles(world: () => FacebookPagesWorld | null): Record<ThrottleSigna
   return {
     page: () => pageThrottled(),
     buc: () => pagesBucThrottled(page()),
-    app: () =>
-      graphErrorResponse({
-        status: 400,
-        code: 4,
-        transient: true,
-        message: '(#4) Application request limit reached',
-        headers: { 'x-app-usage': JSON.stringify({ call_count: 100, total_cputime: 12, total_time: 15 }) },
-      }),
+    app: common.appLimitReached,
     user: () => graphErrorResponse({ status: 400, code: 17, transient: true, message: '(#17) User request limit reached' }),
     window: () => graphErrorResponse({ status: 400, code: 613, transient: true, message: '(#613) Calls to this api have exceeded the rate limit.' }),
-    'http-429': () => new Response('Too Many Requests', { status: 429, headers: { 'content-type': 'text/plain' } }),
+    'http-429': common.bareTooManyRequests,
   };
 }

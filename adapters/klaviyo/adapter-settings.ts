@@ -2,7 +2,7 @@
 // the connection makes fails with the reason instead (the core reports the connection unusable).
 import { z } from 'zod';
 import { AdapterError } from '../kit/adapter-error.js';
-import type { VendorClient } from '../kit/vendor-client.js';
+import { configurationProblem } from '../kit/refused-connection.js';
 import { REVISION } from './api.js';
 
 export const klaviyoSettingsSchema = z.object({
@@ -26,12 +26,7 @@ export function targetOf(apiKey: string, rawSettings: unknown): Target {
   return { settings: parsed.data };
 }
 
-/** A client whose every request fails with `problem` before leaving: nothing reaches Klaviyo. */
-export function refusingClient(api: VendorClient, problem: AdapterError): VendorClient {
-  const fail = (): Promise<never> => Promise.reject(problem);
-  return { ...api, send: fail, json: fail };
-}
 
 function refuse(code: 'unauthorized' | 'invalid_request', message: string): Target {
-  return { problem: new AdapterError({ code, message, retryable: false, ambiguous: false }) };
+  return { problem: configurationProblem(code, message) };
 }

@@ -4,8 +4,9 @@
 import { auth } from '../kit/auth.js';
 import { bucket } from '../kit/buckets.js';
 import { createVendorClient, type VendorDeclaration } from '../kit/vendor-client.js';
+import { refusingClient } from '../kit/refused-connection.js';
 import type { PlatformAdapter } from '../types.js';
-import { klaviyoSettingsSchema, refusingClient, targetOf, type KlaviyoSettings } from './adapter-settings.js';
+import { klaviyoSettingsSchema, targetOf, type KlaviyoSettings } from './adapter-settings.js';
 import { JSON_API, REVISION, type KlaviyoApi, type Tier } from './api.js';
 import { CAPABILITIES, leadTimeMs, MIN_LEAD_MS } from './mappers.js';
 import { BULK, klaviyoOperations } from './operations.js';

@@ -4,10 +4,11 @@
 import { auth } from '../kit/auth.js';
 import { bucket } from '../kit/buckets.js';
 import { createVendorClient, type VendorDeclaration } from '../kit/vendor-client.js';
+import { refusedConnection } from '../kit/refused-connection.js';
 import type { BulkSizes, PlatformAdapter } from '../types.js';
 import { linkedInAdsSettingsSchema, normalizeAccountId, type LinkedInAdsSettings } from './adapter-settings.js';
 import { MAX_BATCH } from './api.js';
-import { failingClient, linkedInAdsOperations } from './operations.js';
+import { linkedInAdsOperations, PLATFORM } from './operations.js';
 import { linkedInSignals } from './signals.js';
 
 export type { LinkedInAdsSettings } from './adapter-settings.js';
@@ -53,9 +54,9 @@ export const linkedInAds: PlatformAdapter<LinkedInAdsSettings> = {
     const token = ctx.credentials.accessToken ?? '';
     const settings = linkedInAdsSettingsSchema.safeParse(ctx.settings ?? {});
     const accountIds = ctx.accountIds.map(normalizeAccountId);
-    if (token === '') return failingClient('unauthorized', 'no accessToken configured');
-    if (accountIds.length === 0 || accountIds.some((a) => a === null)) return failingClient('invalid_request', 'ad account ids must look like 512345678 or urn:li:sponsoredAccount:512345678');
-    if (!settings.success) return failingClient('invalid_request', 'invalid settings (apiVersion YYYYMM newer than 202406, pageSize 1..1000)');
+    if (token === '') return refusedConnection(PLATFORM, 'unauthorized', 'no accessToken configured');
+    if (accountIds.length === 0 || accountIds.some((a) => a === null)) return refusedConnection(PLATFORM, 'invalid_request', 'ad account ids must look like 512345678 or urn:li:sponsoredAccount:512345678');
+    if (!settings.success) return refusedConnection(PLATFORM, 'invalid_request', 'invalid settings (apiVersion YYYYMM newer than 202406, pageSize 1..1000)');
     const client = createVendorClient(ctx, linkedInVendor(settings.data.apiVersion, () => ctx.clock.now()), { auth: auth.bearer(token) });
     return linkedInAdsOperations({ client }, { accountIds: [...new Set(accountIds as string[])], pageSize: settings.data.pageSize, bulk: BULK });
   },

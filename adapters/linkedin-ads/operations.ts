@@ -2,7 +2,6 @@
 // them with Rest.li BATCH_PARTIAL_UPDATE (same id), and reads them back with BATCH_GET for drift.
 // Campaign level only: creatives are untouched, so re-activating a campaign brings back exactly
 // the creatives that were serving, and what people paused stays paused.
-import { AdapterError } from '../kit/adapter-error.js';
 import { checkBulk, isOutcome } from '../kit/outcomes.js';
 import { paged, pagedListLive } from '../kit/pagination.js';
 import type { AdapterClient, BulkSizes, Observation, Outcome } from '../types.js';
@@ -14,7 +13,7 @@ import { readCampaigns } from './operations-reads.js';
 import { restoreCampaigns } from './operations-restore.js';
 import { applyStatusChanges, checkItem, type PlannedChange } from './operations-writes.js';
 
-const PLATFORM = 'linkedin-ads';
+export const PLATFORM = 'linkedin-ads';
 
 export function linkedInAdsOperations(api: LinkedInApi, scope: ListScope & { bulk: BulkSizes }): AdapterClient {
   const accounts = new Set(scope.accountIds);
@@ -56,21 +55,5 @@ export function linkedInAdsOperations(api: LinkedInApi, scope: ListScope & { bul
         return campaign ? toObservation(campaign, now) : missingObservation(item.externalId);
       });
     },
-  };
-}
-
-/** A configuration problem fails every call with a clear error instead of throwing at connect. */
-export function failingClient(code: 'unauthorized' | 'invalid_request', message: string): AdapterClient {
-  const fail = (): never => {
-    throw new AdapterError({ code, message: `${PLATFORM} connection: ${message}`, retryable: false, ambiguous: false });
-  };
-  return {
-    checkCredentials: async () => fail(),
-    listLive: async function* () {
-      yield fail();
-    },
-    suspend: async () => fail(),
-    restore: async () => fail(),
-    inspect: async () => fail(),
   };
 }

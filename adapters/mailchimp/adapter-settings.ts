@@ -4,7 +4,7 @@
 // never throws out of `connect`: each call the connection makes fails with the reason instead.
 import { z } from 'zod';
 import { AdapterError } from '../kit/adapter-error.js';
-import type { VendorClient } from '../kit/vendor-client.js';
+import { configurationProblem } from '../kit/refused-connection.js';
 
 const DC = /^[a-z]+\d+$/;
 
@@ -43,12 +43,7 @@ export function targetOf(apiKey: string, rawSettings: unknown, baseUrl: string |
   return { baseUrl: `https://${dc}.api.mailchimp.com`, settings: parsed.data };
 }
 
-/** A client whose every request fails with `problem` before leaving: nothing reaches Mailchimp. */
-export function refusingClient(api: VendorClient, problem: AdapterError): VendorClient {
-  const fail = (): Promise<never> => Promise.reject(problem);
-  return { ...api, send: fail, json: fail };
-}
 
 function refuse(code: 'unauthorized' | 'invalid_request', message: string): Target {
-  return { problem: new AdapterError({ code, message, retryable: false, ambiguous: false }) };
+  return { problem: configurationProblem(code, message) };
 }

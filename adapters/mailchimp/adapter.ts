@@ -3,8 +3,9 @@
 import { auth } from '../kit/auth.js';
 import { bucket } from '../kit/buckets.js';
 import { createVendorClient, type VendorDeclaration } from '../kit/vendor-client.js';
+import { refusingClient } from '../kit/refused-connection.js';
 import type { PlatformAdapter } from '../types.js';
-import { mailchimpSettingsSchema, refusingClient, targetOf, type MailchimpSettings } from './adapter-settings.js';
+import { mailchimpSettingsSchema, targetOf, type MailchimpSettings } from './adapter-settings.js';
 import { CAPABILITIES, leadTimeMs } from './mappers.js';
 import { MIN_LEAD_MS, nextQuarterHour } from './mappers-time.js';
 import { BULK, mailchimpOperations } from './operations.js';

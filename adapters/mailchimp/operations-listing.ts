@@ -5,12 +5,17 @@
 // one-off campaign already `sending` (too late to stop by unscheduling) — a Timewarp campaign
 // among them from 14 hours before its time, when Mailchimp starts sending it and says so.
 //
-// Offset paging over a set that changes while we read it: an object that leaves the set before
-// the current offset (sent, paused by a person) shifts the rest forward by one, and the next page
-// would start one object too far. So scheduled campaigns are read latest send time first (those
-// that go out leave from the far end), and each page starts a few objects back, skipping the ids
-// the previous page ended with. An object that joins the set may be listed twice: the core keeps
-// one of each.
+// Offset paging over a set that changes while we read it. The set shrinks behind us: the pause
+// suspends each page as soon as it is claimed, while the listing goes on, and a campaign that
+// leaves the set shifts every later one a place forward. Read forwards, the next page would then
+// start as many campaigns too far as were suspended meanwhile, and miss them. So each stage is
+// read backwards: an opening page at offset 0 gives `total_items` (and is the whole stage when it
+// fits), then pages from the end towards offset 0. What leaves a page already read shifts only
+// campaigns after it, which are read; what leaves before the current page shifts campaigns into
+// pages still to come. Only a campaign that joins before the current page pushes one back past
+// it: each page ends a few campaigns into the page after it (OVERLAP), skipping the ids that page
+// began with. Scheduled campaigns are read latest send time first, so the soonest to go out are
+// read (and suspended) first, and those that go out leave from the end, already read.
 import { z } from 'zod';
 import type { PagedListing } from '../kit/pagination.js';
 import type { LiveItem } from '../types.js';
@@ -33,8 +38,11 @@ export const overlapFor = (seen: number): number => Math.min(OVERLAP, Math.floor
 const STAGES = ['scheduled', 'rss', 'automations'] as const;
 const positionSchema = z.object({
   stage: z.enum(STAGES),
-  offset: z.number().int().min(0),
-  /** ids the previous page ended with, which this page starts with when nothing moved */
+  /** null: the stage's opening page, at offset 0 */
+  offset: z.number().int().min(0).nullable(),
+  /** the page's size when it is not the setting's: the last page, which ends into the one read before */
+  count: z.number().int().min(1).optional(),
+  /** ids the page read before began with, which this page ends with when nothing moved */
   skip: z.array(z.string()),
 });
 type Position = z.infer<typeof positionSchema>;
@@ -43,23 +51,24 @@ type Page = { ids: string[]; total: number; items(skip: ReadonlySet<string>): Pr
 
 export function emailListing(api: MailchimpApi, scope: ListScope): PagedListing<Position> {
   const inScope = (listId: string | undefined): boolean => scope.listIds.length === 0 || scope.listIds.includes(listId ?? '');
-  const count = scope.pageSize;
+  const pageSize = scope.pageSize;
 
-  const fetchStage = async ({ stage, offset }: Position): Promise<Page> => {
+  const fetchStage = async ({ stage, offset, count = pageSize }: Position): Promise<Page> => {
+    const at = offset ?? 0;
     switch (stage) {
       case 'scheduled': {
-        const page = await listCampaigns(api, { status: 'schedule', sortField: 'send_time', sortDir: 'DESC', count, offset });
+        const page = await listCampaigns(api, { status: 'schedule', sortField: 'send_time', sortDir: 'DESC', count, offset: at });
         // The `type` filter takes one value, so the schedulable types are kept here.
         const live = (c: Campaign) => c.status === 'schedule' && SCHEDULABLE_TYPES.includes(c.type) && inScope(c.recipients?.list_id);
         return campaignPage(page.campaigns, page.totalItems, live);
       }
       case 'rss': {
-        const page = await listCampaigns(api, { status: 'sending', type: 'rss', count, offset });
+        const page = await listCampaigns(api, { status: 'sending', type: 'rss', count, offset: at });
         const live = (c: Campaign) => c.type === 'rss' && c.status === 'sending' && inScope(c.recipients?.list_id);
         return campaignPage(page.campaigns, page.totalItems, live);
       }
       case 'automations': {
-        const page = await listAutomations(api, { status: 'sending', count, offset });
+        const page = await listAutomations(api, { status: 'sending', count, offset: at });
         const live = (a: Automation) => a.status === 'sending' && inScope(a.recipients?.list_id);
         // The per-email statuses go into the snapshot so a restore restarts only what was sending.
         const items = (skip: ReadonlySet<string>) =>
@@ -71,20 +80,26 @@ export function emailListing(api: MailchimpApi, scope: ListScope): PagedListing<
 
   return {
     position: positionSchema,
-    first: () => ({ stage: 'scheduled', offset: 0, skip: [] }),
-    cursorOf: (p) => `${p.stage}:${p.offset}`,
+    first: () => ({ stage: 'scheduled', offset: null, skip: [] }),
+    cursorOf: (p) => `${p.stage}:${p.offset ?? 'opening'}`,
     async fetch(position) {
       const page = await fetchStage(position);
-      const items = await page.items(new Set(position.skip));
-      // Offset paging until `offset >= total_items` (or an empty page, should the total be stale).
-      const seen = page.ids.length;
-      const end = position.offset + seen;
-      if (seen > 0 && end < page.total) {
-        const overlap = overlapFor(seen);
-        return { items, next: { stage: position.stage, offset: end - overlap, skip: page.ids.slice(seen - overlap) } };
+      const overlap = overlapFor(pageSize);
+      const nextStage = (): Position | null => {
+        const stage = STAGES[STAGES.indexOf(position.stage) + 1];
+        return stage ? { stage, offset: null, skip: [] } : null;
+      };
+      if (position.offset === null) {
+        if (page.ids.length >= page.total) return { items: await page.items(new Set()), next: nextStage() };
+        // More than a page: its items are read again from the end; the last page ends `overlap` past the total.
+        return { items: [], next: { stage: position.stage, offset: Math.max(0, page.total - pageSize + overlap), skip: [] } };
       }
-      const stage = STAGES[STAGES.indexOf(position.stage) + 1];
-      return { items, next: stage ? { stage, offset: 0, skip: [] } : null };
+      const items = await page.items(new Set(position.skip));
+      if (position.offset === 0) return { items, next: nextStage() };
+      // The page before this one ends `overlap` into it (fewer when it is the first page).
+      const skip = page.ids.slice(0, overlap);
+      const offset = position.offset - pageSize + overlap;
+      return { items, next: offset > 0 ? { stage: position.stage, offset, skip } : { stage: position.stage, offset: 0, count: position.offset + overlap, skip } };
     },
   };
 }

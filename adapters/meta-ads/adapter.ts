@@ -4,9 +4,10 @@ import { auth } from '../kit/auth.js';
 import { bucket } from '../kit/buckets.js';
 import { wallTime, type PacerTime } from '../kit/pacer.js';
 import { createVendorClient, type VendorDeclaration } from '../kit/vendor-client.js';
+import { refusedConnection } from '../kit/refused-connection.js';
 import type { Clock, PlatformAdapter } from '../types.js';
 import { ACCESS_TIERS, metaAdsSettingsSchema, normalizeAccountId, type AccessTier, type MetaAdsSettings } from './adapter-settings.js';
-import { failingClient, metaAdsOperations } from './operations.js';
+import { metaAdsOperations, PLATFORM } from './operations.js';
 import { metaSignals } from './signals.js';
 
 export type { MetaAdsSettings } from './adapter-settings.js';
@@ -64,9 +65,9 @@ export const metaAds: PlatformAdapter<MetaAdsSettings> = {
     const token = ctx.credentials.accessToken ?? '';
     const settings = metaAdsSettingsSchema.safeParse(ctx.settings ?? {});
     const accountIds = ctx.accountIds.map(normalizeAccountId);
-    if (token === '') return failingClient('unauthorized', 'no accessToken configured');
-    if (accountIds.length === 0 || accountIds.some((a) => a === null)) return failingClient('invalid_request', 'ad account ids must look like act_123 or 123');
-    if (!settings.success) return failingClient('invalid_request', 'invalid settings (apiVersion like v25.0, pageSize 1..500, accessTier development or standard)');
+    if (token === '') return refusedConnection(PLATFORM, 'unauthorized', 'no accessToken configured');
+    if (accountIds.length === 0 || accountIds.some((a) => a === null)) return refusedConnection(PLATFORM, 'invalid_request', 'ad account ids must look like act_123 or 123');
+    if (!settings.success) return refusedConnection(PLATFORM, 'invalid_request', 'invalid settings (apiVersion like v25.0, pageSize 1..500, accessTier development or standard)');
     const { apiVersion, pageSize, accessTier } = settings.data;
     // The token (and appsecret_proof) in the batch's form body, never in a URL; reads carry it
     // as a Bearer header and the proof in the query (auth.formToken).

@@ -3,7 +3,6 @@
 // and ads inherit a paused campaign's effective state without their own status changing, so
 // setting the campaign back to ACTIVE restores every child exactly as it was.
 // https://developers.facebook.com/documentation/ads-commerce/marketing-api/get-started/manage-campaigns
-import { AdapterError } from '../kit/adapter-error.js';
 import { checkBulk, isOutcome } from '../kit/outcomes.js';
 import { paged, pagedListLive } from '../kit/pagination.js';
 import type { AdapterClient, BulkSizes, Observation, Outcome } from '../types.js';
@@ -15,7 +14,7 @@ import { readCampaignsById } from './operations-reads.js';
 import { restoreCampaigns } from './operations-restore.js';
 import { applyStatusChanges, checkItem, type PlannedChange } from './operations-writes.js';
 
-const PLATFORM = 'meta-ads';
+export const PLATFORM = 'meta-ads';
 
 export interface Scope extends ListScope {
   /** the connection's bulk sizes (they follow its access tier) */
@@ -61,21 +60,5 @@ export function metaAdsOperations(api: GraphApi, scope: Scope): AdapterClient {
         return campaign ? toObservation(campaign, now) : missingObservation(item.externalId);
       });
     },
-  };
-}
-
-/** A configuration problem fails every call with a clear error instead of throwing at connect. */
-export function failingClient(code: 'unauthorized' | 'invalid_request', message: string): AdapterClient {
-  const fail = (): never => {
-    throw new AdapterError({ code, message: `${PLATFORM} connection: ${message}`, retryable: false, ambiguous: false });
-  };
-  return {
-    checkCredentials: async () => fail(),
-    listLive: async function* () {
-      yield fail();
-    },
-    suspend: async () => fail(),
-    restore: async () => fail(),
-    inspect: async () => fail(),
   };
 }

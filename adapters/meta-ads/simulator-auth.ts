@@ -1,66 +1,11 @@
-// Request parameters and credentials, read the way Graph reads them: parameters from the query
-// string or a form/JSON body; the token from `Authorization: Bearer|OAuth …` or an `access_token`
-// parameter (query or body, a batch's included); with "Require App Secret" on, an
-// `appsecret_proof` parameter that must be the HMAC-SHA256 of the token keyed with the app secret.
-// https://developers.facebook.com/docs/graph-api/guides/secure-requests#appsecret_proof
-import type { Context, HonoRequest } from 'hono';
-import { appSecretProof } from '../kit/auth.js';
+// Signing in to the Graph Marketing API: the kit's Graph sign-in with Meta Ads' error traces.
+import type { Context } from 'hono';
+import { graphSignIn } from '../kit/simulator/graph.js';
 import type { SimulatorOptions } from '../kit/simulator/types.js';
-import { appSecretProofInvalid, appSecretProofMissing, graphErrorResponse } from './simulator-errors.js';
+import { graphErrorResponse } from './simulator-errors.js';
 import type { MetaAdsWorld } from './simulator-world.js';
 
-export type Params = Record<string, string>;
+export { paramsOf, readParams, type Params } from '../kit/simulator/graph.js';
 
-/** A request's parameters: query, then the body's (form or JSON) over them. */
-export async function readParams(req: HonoRequest): Promise<Params> {
-  const params: Params = Object.fromEntries(new URL(req.url).searchParams);
-  if (req.method === 'GET' || req.method === 'HEAD') return params;
-  const type = req.header('content-type') ?? '';
-  if (type.includes('application/json')) {
-    const json: unknown = await req.json().catch(() => null);
-    if (json && typeof json === 'object') for (const [k, v] of Object.entries(json)) params[k] = typeof v === 'string' ? v : JSON.stringify(v);
-  } else if (type.includes('form')) {
-    for (const [k, v] of Object.entries(await req.parseBody())) if (typeof v === 'string') params[k] = v;
-  }
-  return params;
-}
-
-/** The outer request's parameters, read once (Hono keeps the parsed body). */
-export async function paramsOf(c: Context): Promise<Params> {
-  const known = c.get('graphParams') as Params | undefined;
-  if (known) return known;
-  const params = await readParams(c.req);
-  c.set('graphParams', params);
-  return params;
-}
-
-/** Wrong credentials get Graph's own answers: 104, 190 (463 when expired), 100 for appsecret_proof. */
-export async function authenticate(c: Context, world: MetaAdsWorld, { clock, credentials }: Pick<SimulatorOptions, 'clock' | 'credentials'>): Promise<Response | null> {
-  const params = await paramsOf(c);
-  const header = /^(?:Bearer|OAuth)\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1]?.trim();
-  const token = header || params['access_token'] || null;
-  if (!token) return graphErrorResponse({ status: 400, code: 104, message: 'An access token is required to request this resource.' });
-  if (world.isExpired(token)) {
-    return graphErrorResponse({
-      status: 400,
-      code: 190,
-      subcode: 463,
-      message: `Error validating access token: Session has expired on ${clock.now().toUTCString()}.`,
-      headers: { 'www-authenticate': 'OAuth "Facebook Platform" "invalid_token" "Session has expired"' },
-    });
-  }
-  if (token !== credentials['accessToken']) {
-    return graphErrorResponse({
-      status: 400,
-      code: 190,
-      message: 'Invalid OAuth access token - Cannot parse access token',
-      headers: { 'www-authenticate': 'OAuth "Facebook Platform" "invalid_token" "Invalid OAuth access token - Cannot parse access token"' },
-    });
-  }
-  // Meta checks a proof whenever one is sent, and insists on one when the app requires it. It
-  // always knows the app's secret; a simulator told none treats every proof as wrong.
-  const proof = params['appsecret_proof'];
-  if (proof === undefined) return world.app.requireAppSecret ? appSecretProofMissing() : null;
-  const secret = credentials['appSecret'];
-  return secret && proof === appSecretProof(token, secret) ? null : appSecretProofInvalid();
-}
+export const authenticate = (c: Context, world: MetaAdsWorld, options: Pick<SimulatorOptions, 'clock' | 'credentials'>): Promise<Response | null> =>
+  graphSignIn(c, world, options, graphErrorResponse);

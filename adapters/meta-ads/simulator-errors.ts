@@ -1,40 +1,15 @@
 // Graph error answers, in Meta's own shape: {error:{message,type,code,error_subcode,fbtrace_id}}.
 // https://developers.facebook.com/docs/graph-api/guides/error-handling
-let trace = 0;
+import { graphAnswers, graphError, type GraphErrorSpec } from '../kit/simulator/graph.js';
 
 /** Minutes an injected BUC or ad-account throttle announces in estimated_time_to_regain_access. */
 export const INJECTED_REGAIN_MINUTES = 7;
 
-export interface GraphErrorSpec {
-  status: number;
-  message: string;
-  code: number;
-  subcode?: number;
-  type?: string;
-  transient?: boolean;
-  userTitle?: string;
-  userMessage?: string;
-  headers?: Record<string, string>;
-}
+export const graphErrorResponse = (spec: GraphErrorSpec): Response => graphError(spec, 'A');
 
-export function graphErrorResponse(spec: GraphErrorSpec): Response {
-  const body = {
-    error: {
-      message: spec.message,
-      type: spec.type ?? 'OAuthException',
-      code: spec.code,
-      ...(spec.subcode !== undefined && { error_subcode: spec.subcode }),
-      ...(spec.transient !== undefined && { is_transient: spec.transient }),
-      ...(spec.userTitle && { error_user_title: spec.userTitle }),
-      ...(spec.userMessage && { error_user_msg: spec.userMessage }),
-      fbtrace_id: `A${(++trace).toString(36).padStart(10, 'x')}`,
-    },
-  };
-  return new Response(JSON.stringify(body), {
-    status: spec.status,
-    headers: { 'content-type': 'application/json; charset=UTF-8', ...spec.headers },
-  });
-}
+/** Graph's common answers (unknown error, unknown path, app limit…) with this platform's traces. */
+export const common = graphAnswers(graphErrorResponse);
+export const { unknownError, unknownPath } = common;
 
 export const invalidParam = (message: string, subcode?: number): Response =>
   graphErrorResponse({ status: 400, code: 100, message: `(#100) ${message}`, ...(subcode !== undefined && { subcode }) });
@@ -47,9 +22,6 @@ export const unsupportedGet = (id: string): Response =>
     type: 'GraphMethodException',
     message: `Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api`,
   });
-
-export const unknownPath = (path: string): Response =>
-  graphErrorResponse({ status: 400, code: 2500, message: `Unknown path components: ${path}` });
 
 /** Business Use Case throttle for ads_management (80004), with the usage header. */
 export function bucThrottled(usageHeader: string): Response {
@@ -90,20 +62,6 @@ export function adAccountThrottled(usageHeader?: string): Response {
     ...(usageHeader && { headers: { 'x-business-use-case-usage': usageHeader } }),
   });
 }
-
-/**
- * An app with "Require App Secret" on: the texts Meta answers, as quoted in the issues of Graph
- * client libraries (e.g. scribejava/scribejava#758, facebookarchive/php-graph-sdk#1117). The
- * HTTP status is not quoted there: 400, like Meta's other code-100 answers (assumed).
- */
-export const appSecretProofMissing = (): Response =>
-  graphErrorResponse({ status: 400, code: 100, type: 'GraphMethodException', message: 'API calls from the server require an appsecret_proof argument' });
-
-export const appSecretProofInvalid = (): Response =>
-  graphErrorResponse({ status: 400, code: 100, type: 'GraphMethodException', message: 'Invalid appsecret_proof provided in the API argument' });
-
-export const unknownError = (): Response =>
-  graphErrorResponse({ status: 500, code: 1, subcode: 99, transient: true, message: 'An unknown error occurred' });
 
 /** The X-Business-Use-Case-Usage header value for one account. */
 export function bucUsageHeader(accountDigits: string, usagePct: number, regainMinutes: number, tier: string): string {

@@ -15,8 +15,7 @@ import {
   graphErrorResponse,
   INJECTED_REGAIN_MINUTES,
   pointsThrottled,
-  unknownError,
-  unknownPath,
+  common,
 } from './simulator-errors.js';
 import { graphApp } from './simulator-routes.js';
 import { MetaAdsWorld } from './simulator-world.js';
@@ -48,10 +47,8 @@ export function createMetaAdsSimulator(options: SimulatorOptions): MetaAdsSimula
       seed: seedMetaAds,
       authenticate: (c, world, tools) => authenticate(c, world, tools.options),
       throttles: throttles(() => made),
-      serverError: () => unknownError(),
+      ...common.handlers,
       routes,
-      notFound: (c) => unknownPath(new URL(c.req.url).pathname),
-      onError: () => unknownError(),
     },
     options,
   );
@@ -72,14 +69,7 @@ function throttles(world: () => MetaAdsWorld | null): Record<ThrottleSignal, () 
     points: () => pointsThrottled(JSON.stringify({ acc_id_util_pct: 100, reset_time_duration: tier().blockMs / 1000, ads_api_access_tier: tier().headerValue })),
     'ad-account': () => adAccountThrottled(),
     user: () => graphErrorResponse({ status: 400, code: 17, subcode: 2446079, transient: true, message: '(#17) User request limit reached' }),
-    app: () =>
-      graphErrorResponse({
-        status: 400,
-        code: 4,
-        transient: true,
-        message: '(#4) Application request limit reached',
-        headers: { 'x-app-usage': JSON.stringify({ call_count: 100, total_cputime: 12, total_time: 15 }) },
-      }),
-    'http-429': () => new Response('Too Many Requests', { status: 429, headers: { 'content-type': 'text/plain' } }),
+    app: common.appLimitReached,
+    'http-429': common.bareTooManyRequests,
   };
 }

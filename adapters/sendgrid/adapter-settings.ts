@@ -5,7 +5,7 @@
 // the connection makes fails with the reason instead, and nothing reaches SendGrid.
 import { z } from 'zod';
 import { AdapterError } from '../kit/adapter-error.js';
-import type { VendorClient } from '../kit/vendor-client.js';
+import { configurationProblem } from '../kit/refused-connection.js';
 
 export const BASE_URLS = { global: 'https://api.sendgrid.com', eu: 'https://api.eu.sendgrid.com' } as const;
 
@@ -31,12 +31,7 @@ export function targetOf(apiKey: string, rawSettings: unknown, sandboxUrl: strin
   return { baseUrl: sandboxUrl ?? BASE_URLS[parsed.data.region], settings: parsed.data };
 }
 
-/** A client whose every request fails with `problem` before leaving. */
-export function refusingClient(api: VendorClient, problem: AdapterError): VendorClient {
-  const fail = (): Promise<never> => Promise.reject(problem);
-  return { ...api, send: fail, json: fail };
-}
 
 function refuse(code: 'unauthorized' | 'invalid_request', message: string): Target {
-  return { problem: new AdapterError({ code, message, retryable: false, ambiguous: false }) };
+  return { problem: configurationProblem(code, message) };
 }

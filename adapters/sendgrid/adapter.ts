@@ -4,8 +4,9 @@
 import { auth } from '../kit/auth.js';
 import { bucket } from '../kit/buckets.js';
 import { createVendorClient, type VendorDeclaration } from '../kit/vendor-client.js';
+import { refusingClient } from '../kit/refused-connection.js';
 import type { Clock, PlatformAdapter } from '../types.js';
-import { refusingClient, sendgridSettingsSchema, targetOf, type SendGridSettings } from './adapter-settings.js';
+import { sendgridSettingsSchema, targetOf, type SendGridSettings } from './adapter-settings.js';
 import { CAPABILITY, MIN_LEAD_MS } from './mappers.js';
 import { BULK, sendgridOperations } from './operations.js';
 import { sendgridSignals } from './signals.js';

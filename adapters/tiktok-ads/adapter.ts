@@ -4,9 +4,10 @@
 import { auth } from '../kit/auth.js';
 import { bucket } from '../kit/buckets.js';
 import { createVendorClient, type VendorDeclaration } from '../kit/vendor-client.js';
+import { refusedConnection } from '../kit/refused-connection.js';
 import type { PlatformAdapter } from '../types.js';
 import { ENVIRONMENTS, isTiktokId, limitsFor, tiktokAdsSettingsSchema, type TiktokAdsSettings } from './adapter-settings.js';
-import { BULK, failingClient, tiktokAdsOperations } from './operations.js';
+import { BULK, PLATFORM, tiktokAdsOperations } from './operations.js';
 import { tiktokSignals } from './signals.js';
 
 export type { TiktokAdsSettings } from './adapter-settings.js';
@@ -47,9 +48,9 @@ export const tiktokAds: PlatformAdapter<TiktokAdsSettings> = {
   connect(ctx) {
     const token = ctx.credentials.accessToken ?? '';
     const settings = tiktokAdsSettingsSchema.safeParse(ctx.settings ?? {});
-    if (token === '') return failingClient('unauthorized', 'no accessToken configured');
-    if (ctx.accountIds.length === 0 || !ctx.accountIds.every((id) => isTiktokId(id.trim()))) return failingClient('invalid_request', 'advertiser ids must be numbers such as 7301234567890123456');
-    if (!settings.success) return failingClient('invalid_request', 'invalid settings (environment production or sandbox, rateLevel basic…ultimate, pageSize 1..1000)');
+    if (token === '') return refusedConnection(PLATFORM, 'unauthorized', 'no accessToken configured');
+    if (ctx.accountIds.length === 0 || !ctx.accountIds.every((id) => isTiktokId(id.trim()))) return refusedConnection(PLATFORM, 'invalid_request', 'advertiser ids must be numbers such as 7301234567890123456');
+    if (!settings.success) return refusedConnection(PLATFORM, 'invalid_request', 'invalid settings (environment production or sandbox, rateLevel basic…ultimate, pageSize 1..1000)');
     // The token goes in TikTok's own `Access-Token` header, never in a URL.
     const client = createVendorClient(ctx, tiktokVendor(settings.data), { auth: auth.header('Access-Token', token) });
     return tiktokAdsOperations(client, { advertiserIds: ctx.accountIds.map((id) => id.trim()), pageSize: settings.data.pageSize });

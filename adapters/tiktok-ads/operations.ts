@@ -3,7 +3,6 @@
 // groups and ads keep their own switches, and a campaign switched back on delivers exactly the
 // ad groups and ads that were on before.
 // https://business-api.tiktok.com/portal/docs?id=1739320994354178
-import { AdapterError } from '../kit/adapter-error.js';
 import { checkBulk, isOutcome, refused } from '../kit/outcomes.js';
 import { paged, pagedListLive } from '../kit/pagination.js';
 import type { VendorClient } from '../kit/vendor-client.js';
@@ -15,7 +14,7 @@ import { campaignListing, type ListScope } from './operations-listing.js';
 import { readCampaignsById } from './operations-reads.js';
 import { applyStatusChanges, checkItem, type PlannedChange } from './operations-writes.js';
 
-const PLATFORM = 'tiktok-ads';
+export const PLATFORM = 'tiktok-ads';
 export const BULK = { suspend: 20, restore: 20, inspect: 100 } as const;
 
 export function tiktokAdsOperations(api: VendorClient, scope: ListScope): AdapterClient {
@@ -65,21 +64,5 @@ export function tiktokAdsOperations(api: VendorClient, scope: ListScope): Adapte
         return campaign ? toObservation(campaign) : missingObservation(item.externalId);
       });
     },
-  };
-}
-
-/** A configuration problem fails every call with a clear error instead of throwing at connect. */
-export function failingClient(code: 'unauthorized' | 'invalid_request', message: string): AdapterClient {
-  const fail = (): never => {
-    throw new AdapterError({ code, message: `${PLATFORM} connection: ${message}`, retryable: false, ambiguous: false });
-  };
-  return {
-    checkCredentials: async () => fail(),
-    listLive: async function* () {
-      yield fail();
-    },
-    suspend: async () => fail(),
-    restore: async () => fail(),
-    inspect: async () => fail(),
   };
 }

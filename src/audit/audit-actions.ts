@@ -34,6 +34,8 @@ export const AUDIT_ACTIONS = [
   'task.opened',
   'task.done',
   'task.skipped',
+  // the playbook: a person ticks a step off for a pause
+  'playbook.step-done',
   // access
   'api-key.created',
   'api-key.revoked',

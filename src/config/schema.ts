@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { KINDS } from '../../adapters/types.js';
 import { MISSED_POLICIES } from '../domain/pause.js';
+import { EMPTY_PLAYBOOK, PlaybookSchema, playbookProblems } from './playbook.js';
+import { slug } from './slug.js';
 
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lower-case letters, digits and dashes');
 const envVarName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must name an environment variable (A-Z, 0-9, _), never a credential itself');
 
 export const SeveritySchema = z
@@ -66,10 +67,6 @@ export const ManualConnectionSchema = z
   .strict();
 export type ManualConnection = z.infer<typeof ManualConnectionSchema>;
 
-export const RunbookStepSchema = z
-  .object({ step: z.number().int().min(1), title: z.string().min(1), detail: z.string().optional() })
-  .strict();
-
 export const ConfigSchema = z
   .object({
     severities: z.array(SeveritySchema).min(1),
@@ -97,7 +94,8 @@ export const ConfigSchema = z
       })
       .strict()
       .default({ generic: { maxSeverity: 2 }, pagerduty: { maxSeverity: 3, priorities: { P1: 3, P2: 2, P3: 1 } }, slack: { maxSeverity: 3 } }),
-    runbook: z.array(RunbookStepSchema).default([]),
+    /** the crisis plan: carried as a checklist on each pause (GET /v1/pauses/:id/playbook) */
+    playbook: PlaybookSchema.default(EMPTY_PLAYBOOK),
     execution: z
       .object({
         /** retries of one platform call after the first attempt */
@@ -141,5 +139,7 @@ export const ConfigSchema = z
       if (config.connections.some((c) => c.id === m.id) || config.manual.findIndex((o) => o.id === m.id) !== i)
         ctx.addIssue({ code: 'custom', path: ['manual', i, 'id'], message: `duplicate connection id "${m.id}"` });
     });
+    for (const problem of playbookProblems(config.playbook, levels))
+      ctx.addIssue({ code: 'custom', path: ['playbook', ...problem.path], message: problem.message });
   });
 export type Config = z.infer<typeof ConfigSchema>;

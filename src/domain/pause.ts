@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { KINDS } from '../../adapters/types.js';
 import { ActorSchema, SourceSchema } from './actor.js';
 import { ItemErrorSchema } from './item.js';
+import { StepDoneSchema } from './step-done.js';
 import { TaskSchema } from './task.js';
 
 /**
@@ -119,6 +120,8 @@ export const PauseSchema = z.object({
   tasks: z.array(TaskSchema).default([]),
   /** a resume waiting for a second lead's approval */
   approval: ApprovalSchema.nullable().default(null),
+  /** the playbook steps people ticked off for this pause (which steps apply follows its severity) */
+  stepsDone: z.array(StepDoneSchema).default([]),
 });
 export type Pause = z.infer<typeof PauseSchema>;
 

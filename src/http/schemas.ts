@@ -61,6 +61,7 @@ export const WaitQuerySchema = z.object({
 export const PauseParamsSchema = z.object({ id: z.string().min(1).meta({ description: 'the pause id (`pau_…`)' }) });
 export const ItemParamsSchema = PauseParamsSchema.extend({ itemId: z.string().min(1).meta({ description: 'the item id (`itm_…`)' }) });
 export const TaskParamsSchema = PauseParamsSchema.extend({ taskId: z.string().min(1).meta({ description: 'the task id (`tsk_…`)' }) });
+export const StepParamsSchema = PauseParamsSchema.extend({ stepId: z.string().min(1).meta({ description: "the step's id in the playbook (`judge`)" }) });
 
 export const IdempotencyHeadersSchema = z.object({
   'idempotency-key': z

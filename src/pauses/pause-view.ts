@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { KINDS } from '../../adapters/types.js';
+import type { Playbook } from '../config/playbook.js';
 import { ITEM_STATES, ItemSchema, type Item, type ItemState } from '../domain/item.js';
 import { PauseSchema, type Pause } from '../domain/pause.js';
 import { TASK_STATES, type TaskState } from '../domain/task.js';
 import type { ItemCounts } from '../store/store.js';
+import { playbookCounts, PlaybookCountsSchema } from './pause-playbook.js';
 
 const StateCountsSchema = z.record(z.enum(ITEM_STATES), z.number().int());
 
@@ -34,6 +36,8 @@ export const PauseViewSchema = PauseSchema.extend({
   counts: CountsSchema,
   /** the pause's tasks for people by state: an open one keeps the pause from being complete */
   taskCounts: z.record(z.enum(TASK_STATES), z.number().int()),
+  /** its playbook steps (GET /v1/pauses/:id/playbook): open ones do not make a pause incomplete, they are for people to follow */
+  playbook: PlaybookCountsSchema,
 }).meta({ id: 'PauseView', description: 'a pause with its item counts, by state, connection and kind' });
 export type PauseView = z.infer<typeof PauseViewSchema>;
 
@@ -42,11 +46,11 @@ export function failures(pause: Pause, counts: ItemCounts): Failures {
 }
 
 /** A pause with its item counts, by state, connection and kind, and whether it is complete. */
-export function pauseView(pause: Pause, counts: ItemCounts): PauseView {
+export function pauseView(pause: Pause, counts: ItemCounts, playbook: Playbook): PauseView {
   const problems = failures(pause, counts);
   const taskCounts = Object.fromEntries(TASK_STATES.map((s) => [s, pause.tasks.filter((t) => t.state === s).length])) as Record<TaskState, number>;
   const complete = pause.work.length === 0 && problems.listings + problems.items === 0 && taskCounts.open === 0;
-  return { ...pause, complete, failures: problems, counts, taskCounts };
+  return { ...pause, complete, failures: problems, counts, taskCounts, playbook: playbookCounts(playbook, pause) };
 }
 
 export const ItemViewSchema = ItemSchema.omit({ snapshot: true, seq: true }).meta({ id: 'ItemView', description: 'an item, without the snapshot only its adapter reads' });

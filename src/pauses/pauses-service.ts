@@ -1,4 +1,5 @@
 import { draft } from '../audit/audit-entry.js';
+import { EMPTY_PLAYBOOK, type Playbook } from '../config/playbook.js';
 import type { Severity } from '../config/schema.js';
 import type { Connection } from '../connections/connections.js';
 import { SYSTEM_ACTOR, type RequestContext } from '../domain/actor.js';
@@ -13,6 +14,7 @@ import { kept, RESUMABLE_STATES } from './item-lifecycle.js';
 import { leadTimeOf } from './missed-policy.js';
 import { queueWork, requestWholeResume, settle } from './pause-lifecycle.js';
 import { previewPause } from './pause-preview.js';
+import { markStepDone, pausePlaybook, type PausePlaybook, type StepView } from './pause-playbook.js';
 import { pauseView, type PauseView } from './pause-view.js';
 import { PauseWorkers } from './pause-workers.js';
 import { decidePause, resolveRequest, type PauseInput } from './request-pause.js';
@@ -48,6 +50,8 @@ export class PausesService {
     private readonly defaultMissed: MissedPolicy,
     /** from this severity up a resume waits for a second lead (null: never) */
     private readonly approvalFrom: number | null = null,
+    /** the crisis plan: each pause carries the steps its severity calls for */
+    private readonly playbook: Playbook = EMPTY_PLAYBOOK,
   ) {
     this.#workers = new PauseWorkers(engine);
   }
@@ -157,6 +161,24 @@ export class PausesService {
     return closed!;
   }
 
+  /** A pause's checklist: the playbook steps its severity calls for, its tasks, the statements. */
+  async pausePlaybook(pauseId: string): Promise<PausePlaybook> {
+    return pausePlaybook(this.playbook, await this.#pause(pauseId));
+  }
+
+  /** A person ticks a playbook step off for a pause, with an optional note: stored and audited in one write. */
+  async markStepDone(pauseId: string, stepId: string, note: string | null, ctx: RequestContext): Promise<StepView> {
+    await this.#pause(pauseId);
+    const stamp = this.#stamp(ctx);
+    let step: StepView | undefined;
+    await this.engine.store.changePause(pauseId, (p) => {
+      const change = markStepDone(this.playbook, p, stepId, stamp, note);
+      step = change.step;
+      return { pause: change.pause, audit: change.audit };
+    });
+    return step!;
+  }
+
   /** Retries what failed: listings and suspensions of a pause in force, restores of a resumed one. */
   async retry(pauseId: string, ctx: RequestContext) {
     await this.#pause(pauseId);
@@ -252,7 +274,7 @@ export class PausesService {
 
   async #view(pauseId: string): Promise<PauseView> {
     const pause = (await this.engine.store.getPause(pauseId))!;
-    return pauseView(pause, await this.engine.store.countItems(pauseId));
+    return pauseView(pause, await this.engine.store.countItems(pauseId), this.playbook);
   }
 
   async #pause(pauseId: string): Promise<Pause> {

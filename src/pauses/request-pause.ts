@@ -100,6 +100,7 @@ export async function decidePause(
     manualIds,
     tasks: [],
     approval: null,
+    stepsDone: [],
   };
   // Tasks for people on manual connections are opened in the same write as the pause.
   const { pause, audit: tasksOpened } = withSuspendTasks(engine.manual, planned, planned.kinds, ctx, now);

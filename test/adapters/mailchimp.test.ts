@@ -77,14 +77,25 @@ describe('mailchimp adapter: listing, auth, settings, limits', () => {
     routeToSimulator(server, BASE_URL, sim);
   });
 
-  it('pages with offset until total_items, latest send time first, and lists nothing for other kinds', async () => {
+  const offsets = () => listings().map((r) => Number(new URLSearchParams(r.query).get('offset')));
+
+  it('pages with offset from the end back to offset 0, latest send time first on each page, and lists nothing for other kinds', async () => {
     const ids = Array.from({ length: 5 }, (_, i) => sim.world.addCampaign({ sendAt: at(clock, 3 + i) }).id);
     sim.world.addCampaign({ status: 'save' });
     const items = await listAll(connect({ settings: { ...settings, pageSize: 2 } }));
-    expect(items.map((i) => i.externalId)).toEqual([...ids].reverse());
-    expect(listings().map((r) => new URLSearchParams(r.query).get('offset'))).toEqual(['0', '2', '4']);
+    // the opening page gives the total; then [3,5) (the soonest two), [1,3), and the last one
+    expect(items.map((i) => i.externalId)).toEqual([ids[1], ids[0], ids[3], ids[2], ids[4]]);
+    expect(offsets()).toEqual([0, 3, 1, 0]);
+    expect(listings().map((r) => new URLSearchParams(r.query).get('count'))).toEqual(['2', '2', '2', '1']);
     for (const r of listings()) expect(new URLSearchParams(r.query).get('sort_field')).toBe('send_time');
     for await (const page of connect().listLive('post')) expect(page.items).toEqual([]);
+  });
+
+  it('reads a stage that fits one page in one request', async () => {
+    const ids = Array.from({ length: 5 }, (_, i) => sim.world.addCampaign({ sendAt: at(clock, 3 + i) }).id);
+    const items = await listAll(connect());
+    expect(items.map((i) => i.externalId)).toEqual([...ids].reverse());
+    expect(offsets()).toEqual([0]);
   });
 
   it('goes on from the last good page after a failed one, from its offset', async () => {
@@ -96,30 +107,46 @@ describe('mailchimp adapter: listing, auth, settings, limits', () => {
       for await (const page of client.listLive('email')) pages.push(page);
     })().catch((e: unknown) => e);
     expect(failure).toMatchObject({ code: 'server_error', isRetryable: true });
-    expect(pages).toHaveLength(2);
+    expect(pages).toHaveLength(2); // the opening page and [5,7)
     const before = listings().length;
     for await (const page of client.listLive('email', pages.at(-1)!.next!)) pages.push(page);
     expect(pages.flatMap((p) => p.items.map((i) => i.externalId)).sort()).toEqual([...ids].sort());
-    // the failed page (offset 4) is asked again, never the two before it
-    expect(listings().slice(before).map((r) => new URLSearchParams(r.query).get('offset'))[0]).toBe('4');
+    // the failed page (offset 3) is asked again, never those before it
+    expect(offsets().slice(before)).toEqual([3, 1, 0]);
   });
 
-  it('misses no campaign when some leave the listing between two pages, and lists none twice', async () => {
-    const ids = Array.from({ length: 100 }, (_, i) => sim.world.addCampaign({ sendAt: at(clock, 20 + i) }).id);
+  it('misses no campaign when the pause suspends each page while the listing goes on, and lists none twice', async () => {
+    const ids = Array.from({ length: 250 }, (_, i) => sim.world.addCampaign({ sendAt: at(clock, 20 + i) }).id);
     const client = connect({ settings: { ...settings, pageSize: 40 } });
     const listed: string[] = [];
-    let gone: string[] = [];
     for await (const page of client.listLive('email')) {
       listed.push(...page.items.map((i) => i.externalId));
-      if (gone.length > 0) continue;
-      // A person unschedules three campaigns the first page already listed, before the second page.
-      gone = page.items.slice(2, 5).map((i) => i.externalId);
-      for (const id of gone) await sim.fetch(new Request(`${BASE_URL}/3.0/campaigns/${id}/actions/unschedule`, { method: 'POST', headers: basic() }));
+      // the pause unschedules all of a page before the next one is read
+      for (const item of page.items) await sim.fetch(new Request(`${BASE_URL}/3.0/campaigns/${item.externalId}/actions/unschedule`, { method: 'POST', headers: basic() }));
     }
     expect(new Set(listed).size).toBe(listed.length);
     expect([...listed].sort()).toEqual([...ids].sort());
-    const offsets = listings().map((r) => Number(new URLSearchParams(r.query).get('offset')));
-    expect(offsets).toEqual([0, 30, 60]); // each page starts 10 back (a quarter of 40, at most 10)
+  });
+
+  it('misses no campaign when a person schedules or unschedules some between two pages', async () => {
+    const ids = Array.from({ length: 100 }, (_, i) => sim.world.addCampaign({ sendAt: at(clock, 20 + i) }).id);
+    const client = connect({ settings: { ...settings, pageSize: 40 } });
+    const listed: string[] = [];
+    let pages = 0;
+    for await (const page of client.listLive('email')) {
+      listed.push(...page.items.map((i) => i.externalId));
+      if (++pages !== 2) continue;
+      // After the first page from the end: five new campaigns later than all (they sort before
+      // every page still to read, pushing those back), and three not yet listed unscheduled.
+      for (let i = 0; i < 5; i++) sim.world.addCampaign({ sendAt: at(clock, 500 + i) });
+      const unread = ids.filter((id) => !listed.includes(id)).slice(0, 3);
+      for (const id of unread) await sim.fetch(new Request(`${BASE_URL}/3.0/campaigns/${id}/actions/unschedule`, { method: 'POST', headers: basic() }));
+      ids.splice(0, ids.length, ...ids.filter((id) => !unread.includes(id)));
+    }
+    expect(new Set(listed).size).toBe(listed.length);
+    expect(ids.filter((id) => !listed.includes(id))).toEqual([]);
+    // each page from the end ends 10 into the one read before it (a quarter of 40, at most 10)
+    expect(offsets()).toEqual([0, 70, 40, 10, 0]);
   });
 
   it('maps a scheduled campaign to a live item with its canonical time and a snapshot of its delivery options', async () => {

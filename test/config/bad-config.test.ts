@@ -54,6 +54,21 @@ describe('a bad config is refused, naming the field', () => {
     ['a base URL that is not a URL', (r) => (r.connections[0].baseUrl = 'hootsuite'), 'connections[0].baseUrl', /./],
     ['too many retries', (r) => (r.execution.retries = 100), 'execution.retries', /./],
     ['a manual connection with the id of another', (r) => (r.manual = [{ id: 'hootsuite-acme', platform: 'Later', brand: 'Acme', kinds: ['post'], steps: { suspend: ['a'], restore: ['b'] } }]), 'manual[0].id', /duplicate connection id "hootsuite-acme"/],
+    ['a playbook step owned by an unknown role', (r) => (r.playbook.steps[0].owner = 'intern'), 'playbook.steps[0].owner', /unknown role "intern" \(known: crisis-lead, communications, /],
+    ['a playbook step naming an unknown contact', (r) => r.playbook.steps[1].contacts.push('nobody'), 'playbook.steps[1].contacts[1]', /unknown contact "nobody" \(known: dana-whitfield, /],
+    ['a playbook step from a severity not on the ladder', (r) => (r.playbook.steps[2].fromSeverity = 4), 'playbook.steps[2].fromSeverity', /severity 4 is not on the ladder \(configured levels: 1, 2, 3\)/],
+    ['a duplicate playbook step id', (r) => (r.playbook.steps[3].id = 'judge'), 'playbook.steps[3].id', /duplicate step id "judge"/],
+    ['a playbook step id that is not a slug', (r) => (r.playbook.steps[0].id = 'Judge it'), 'playbook.steps[0].id', /lower-case/],
+    ['a duplicate playbook role id', (r) => (r.playbook.roles[1].id = 'crisis-lead'), 'playbook.roles[1].id', /duplicate role id "crisis-lead"/],
+    ['a duplicate playbook contact id', (r) => (r.playbook.contacts[1].id = 'dana-whitfield'), 'playbook.contacts[1].id', /duplicate contact id "dana-whitfield"/],
+    ['a duplicate statement id', (r) => (r.playbook.statements[1].id = r.playbook.statements[0].id), 'playbook.statements[1].id', /duplicate statement id/],
+    ["a role's person naming an unknown contact", (r) => (r.playbook.roles[0].people[0].contactId = 'dana'), 'playbook.roles[0].people[0].contactId', /unknown contact "dana"/],
+    ['a scale rung of a severity not on the ladder', (r) => (r.playbook.scale[0].severity = 7), 'playbook.scale[0].severity', /severity 7 is not on the ladder/],
+    ['a severity described twice', (r) => (r.playbook.scale[1].severity = 1), 'playbook.scale[1].severity', /severity 1 is described twice/],
+    ['a contact e-mail that is not one', (r) => (r.playbook.contacts[0].email = 'dana at example'), 'playbook.contacts[0].email', /./],
+    ['a role with nobody in it', (r) => (r.playbook.roles[0].people = []), 'playbook.roles[0].people', /./],
+    ['an unknown playbook field', (r) => (r.playbook.runbook = []), 'playbook', /runbook/],
+    ['the old runbook', (r) => (r.runbook = [{ step: 1, title: 'Judge it' }]), '(root)', /runbook/],
     ['a manual connection without steps back', (r) => (r.manual = [{ id: 'later-acme', platform: 'Later', brand: 'Acme', kinds: ['post'], steps: { suspend: ['a'], restore: [] } }]), 'manual[0].steps.restore', /./],
   ])('%s', (_name, edit, field, message) => {
     const error = refusal(edited(edit));
@@ -70,12 +85,13 @@ describe('a bad config is refused, naming the field', () => {
     expect(error.message).not.toContain('EAAB9xkZCZBsecret');
   });
 
-  it('accepts connections and runbook left out, and fills the defaults', () => {
+  it('accepts connections and playbook left out, and fills the defaults', () => {
     const raw = base();
     const config = parseConfig({ severities: raw.severities });
     expect(config.connections).toEqual([]);
     expect(config.execution).toEqual({ retries: 5, backoffMs: 500, maxRetryWaitMs: 900_000, requestTimeoutMs: 30_000 });
     expect(config.resume).toEqual({ missed: 'hold', approvalFrom: 3 });
+    expect(config.playbook).toEqual({ scale: [], roles: [], contacts: [], internalCommunication: [], approvalPath: [], statements: [], netiquette: [], monitoring: [], steps: [] });
     expect(checkConnections(config, createRegistry())).toEqual([]);
   });
 });

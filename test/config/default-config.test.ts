@@ -47,16 +47,39 @@ describe('config/default.json', () => {
     }
   });
 
-  it('carries the 13-step playbook as the runbook, and safe execution defaults', () => {
+  it('carries the playbook: the scale, people, contacts, plans, statements, netiquette, monitoring and the steps per severity', () => {
     const config = loadConfigFile(file);
-    expect(config.runbook.map((s) => s.step)).toEqual(Array.from({ length: 13 }, (_, i) => i + 1));
+    const { playbook } = config;
+    expect(playbook.scale.map((r) => r.severity)).toEqual(config.severities.map((s) => s.level));
+    expect(new Set(playbook.contacts.map((c) => c.team))).toEqual(new Set(['legal', 'pr', 'marketing', 'executive', 'crisis-team']));
+    for (const c of playbook.contacts) {
+      expect(c.email, c.id).toMatch(/@example\.com$/);
+      expect(c.phone, c.id).toMatch(/^\+1 202 555 01\d\d$/);
+    }
+    for (const list of [playbook.internalCommunication, playbook.approvalPath, playbook.statements, playbook.netiquette, playbook.monitoring]) expect(list.length).toBeGreaterThan(2);
+    expect(playbook.netiquette.join(' ')).toMatch(/personally.*never an automatic.*never ignore, delete or hide criticism.*never confront.*phone number/is);
+    expect(playbook.monitoring.join(' ')).toMatch(/brands.*products.*competitors.*influencers.*complaints.*CEO.*industry keywords/is);
+    // The playbook's own order: judge first, the guard kept up to the end; each rung adds steps.
+    expect(playbook.steps.map((s) => [s.id, s.fromSeverity])).toEqual([
+      ['judge', 1],
+      ['check-suspended', 1],
+      ['answer-personally', 1],
+      ['acknowledge', 2],
+      ['brief-leaders', 2],
+      ['inform-company', 2],
+      ['keep-updating', 2],
+      ['official-statement', 3],
+      ['do-not-lower-guard', 1],
+    ]);
+    const briefing = playbook.steps.find((s) => s.id === 'brief-leaders')!;
+    expect(briefing.contacts.map((id) => playbook.contacts.find((c) => c.id === id)!.team).sort()).toEqual(['executive', 'executive', 'legal', 'marketing', 'pr']);
     expect(config.resume.missed).toBe('hold');
     expect(config.execution.retries).toBeGreaterThan(0);
   });
 });
 
 describe('config/example.production.json', () => {
-  it('is valid: real connections, credentials named by variable, no sandbox', () => {
+  it('is valid: real connections, credentials named by variable, no sandbox, the playbook as a template', () => {
     const file = defaultConfigFile().replace(/default\.json$/, 'example.production.json');
     const config = loadConfigFile(file);
     const specs = checkConnections(config, createRegistry(), file);
@@ -65,5 +88,7 @@ describe('config/example.production.json', () => {
       expect(c.sandbox).toBe(false);
       for (const variable of Object.values(c.credentials)) expect(variable).toMatch(/^[A-Z_][A-Z0-9_]*$/);
     }
+    expect(config.playbook.steps.length).toBeGreaterThan(5);
+    for (const contact of config.playbook.contacts) expect(contact.email).toMatch(/@your-company\.example$/);
   });
 });

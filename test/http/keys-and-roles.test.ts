@@ -51,6 +51,26 @@ describe('API keys and roles', () => {
     expect((await viewer.as('GET', '/v1/keys')).status).toBe(403);
   });
 
+  // The playbook: reading it is a viewer's, ticking a step off a lead's.
+  it.each<[string, number, number, string, (pauseId: string) => string]>([
+    ['reads the plan', 200, 200, 'GET', () => '/v1/runbook'],
+    ["reads a pause's checklist", 200, 200, 'GET', (id) => `/v1/pauses/${id}/playbook`],
+    ['ticks a step off', 403, 200, 'POST', (id) => `/v1/pauses/${id}/playbook/judge/done`],
+  ])('playbook: one who %s gets %i as a viewer, %i as a lead', async (_what, asViewer, asLead, method, url) => {
+    h = await startHarness(server);
+    const pause = await h.pause(1);
+    const [viewer, lead] = [await keyOf('viewer'), await keyOf('lead')];
+    const body = method === 'POST' ? { note: 'done' } : undefined;
+    const viewed = await viewer.as(method, url(pause.id), body);
+    expect(viewed.status).toBe(asViewer);
+    if (asViewer === 403) {
+      expect(viewed.body.error.message).toMatch(new RegExp(`role is viewer; ${method} /v1/pauses/${pause.id}/playbook/judge/done needs lead`));
+      expect((await h.call('GET', `/v1/pauses/${pause.id}`)).body.stepsDone).toEqual([]);
+      expect((await audit()).filter((e) => e.action === 'auth.forbidden')).toHaveLength(1);
+    }
+    expect((await lead.as(method, url(pause.id), body)).status).toBe(asLead);
+  });
+
   it('keeps keys to admins: a lead cannot create, list or revoke one', async () => {
     h = await startHarness(server);
     const lead = await keyOf('lead');

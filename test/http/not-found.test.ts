@@ -33,6 +33,8 @@ describe('404 not found', () => {
     ['POST', '/v1/pauses/pau_doesNotExist/retry', undefined],
     ['POST', '/v1/pauses/pau_doesNotExist/items/itm_x/release', undefined],
     ['POST', '/v1/pauses/pau_doesNotExist/items/itm_x/keep', undefined],
+    ['GET', '/v1/pauses/pau_doesNotExist/playbook', undefined],
+    ['POST', '/v1/pauses/pau_doesNotExist/playbook/judge/done', { note: 'done' }],
   ])('%s %s: the pause is unknown', async (method, url, body) => {
     const error = await missing(method, url, body);
     expect(error.message).toBe('pause pau_doesNotExist not found');

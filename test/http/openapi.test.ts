@@ -16,6 +16,8 @@ import {
   WorkAnswerSchema,
 } from '../../src/http/views.js';
 import { ItemViewSchema, PauseViewSchema } from '../../src/pauses/pause-view.js';
+import { PlaybookSchema } from '../../src/config/playbook.js';
+import { PausePlaybookSchema, StepViewSchema } from '../../src/pauses/pause-playbook.js';
 import { useMsw } from '../support/msw.js';
 import { startHarness, type Harness } from '../support/service.js';
 
@@ -140,6 +142,9 @@ describe('the OpenAPI document', () => {
     const items = ItemPageSchema.parse((await h.call('GET', `/v1/pauses/${id}/items`)).body);
     expect(items.data.length).toBeGreaterThan(0);
     ItemViewSchema.parse(items.data[0]);
+    PlaybookSchema.strict().parse((await h.call('GET', '/v1/runbook')).body);
+    PausePlaybookSchema.strict().parse((await h.call('GET', `/v1/pauses/${id}/playbook`)).body);
+    StepViewSchema.strict().parse((await h.call('POST', `/v1/pauses/${id}/playbook/judge/done`, { note: 'n' })).body.step);
     ResumeDryRunSchema.parse((await h.call('POST', `/v1/pauses/${id}/resume`, { dryRun: true })).body);
     WorkAnswerSchema.parse((await h.call('POST', `/v1/pauses/${id}/resume?wait=true`)).body);
     AuditPageSchema.parse((await h.call('GET', '/v1/audit')).body);
