@@ -53,17 +53,23 @@ describe.skipIf(skipWithoutBrowser('the console browser tests'))('the crisis con
     expect(pause).toMatchObject({ state: 'resumed', source: 'console', failures: { listings: 0, items: 0 } });
     expect(pause.counts.byState).toMatchObject({ kept: 1, failed: 0 });
 
-    // The playbook beside the pause: its checklist once the service has the playbook API, and
-    // until then a plain "not available" — never a broken tab.
+    // The playbook beside the pause: the steps Crisis calls for, by owner, ticked with a note;
+    // the holding statements ready to copy; the plan's contacts.
     await page.getByRole('link', { name: 'Playbook' }).click();
-    await page.getByRole('heading', { name: 'Manual platforms' }).waitFor();
-    await page.getByText(/^(Playbook not available|\d+ steps? still open|Every step is done)/).waitFor();
+    const open = page.getByText(/^\d+ steps still open\.$/);
+    const before = Number((await open.textContent())!.split(' ')[0]);
+    await page.getByRole('textbox', { name: 'Note for Acknowledge publicly (optional)' }).fill('Posted on every channel');
+    await page.getByRole('button', { name: 'Done: Acknowledge publicly' }).click();
+    await page.getByText(/^✓ Done by bootstrap .* — Posted on every channel$/).waitFor();
+    await page.getByText(`${before - 1} step${before - 1 > 1 ? 's' : ''} still open.`).waitFor();
+    await page.getByRole('button', { name: /^Copy “Holding statement/ }).first().waitFor();
+    await page.getByRole('heading', { name: 'Contacts' }).waitFor();
     await shot('6-playbook');
 
     await page.getByRole('link', { name: 'Audit' }).click();
     const timeline = page.getByRole('list', { name: 'Timeline' });
     await timeline.getByText('pause.resumed').first().waitFor();
-    for (const action of ['pause.requested', 'item.kept', 'item.release-requested']) await expect.poll(() => timeline.getByText(action).count()).toBeGreaterThan(0);
+    for (const action of ['pause.requested', 'item.kept', 'item.release-requested', 'playbook.step-done']) await expect.poll(() => timeline.getByText(action).count()).toBeGreaterThan(0);
     await expect.poll(() => timeline.getByText(/pause\.requested by .* \(console\)/).count()).toBe(1);
     await shot('7-timeline');
     return pauseId;

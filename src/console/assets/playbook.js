@@ -59,7 +59,7 @@ function drawSteps(root, playbook, pauseId, reload) {
   for (const step of playbook.steps) owners.set(step.owner.id, [...(owners.get(step.owner.id) ?? []), step]);
   fill(
     root,
-    h('p', { class: `msg ${playbook.open ? 'warn' : 'ok'}` }, playbook.open ? `${playbook.open} step${playbook.open > 1 ? 's' : ''} still open.` : 'Every step is done.'),
+    openLine(playbook),
     [...owners.values()].map((list) =>
       h(
         'section',
@@ -75,7 +75,7 @@ function drawSteps(root, playbook, pauseId, reload) {
               h('strong', {}, step.title),
               ` (from severity ${step.fromSeverity})`,
               step.detail ? h('p', {}, step.detail) : null,
-              step.contacts.length ? h('p', { class: 'small' }, 'Contacts: ', step.contacts.map(contactLine)) : null,
+              step.contacts.length ? h('ul', { class: 'small contacts', 'aria-label': `Contacts for ${step.title}` }, step.contacts.map((c) => h('li', {}, contactLine(c)))) : null,
               step.done
                 ? h('p', { class: 'msg ok' }, `✓ Done by ${step.done.by}, ${when(step.done.at)}${step.done.note ? ` — ${step.done.note}` : ''}`)
                 : tick(step.title, async (note) => {
@@ -89,6 +89,15 @@ function drawSteps(root, playbook, pauseId, reload) {
     ),
     playbook.statements?.length ? statements(playbook.statements) : null,
   );
+}
+
+/** `open` counts the steps not done and the manual tasks still open: both are said. */
+function openLine(playbook) {
+  const steps = playbook.steps.filter((s) => !s.done).length;
+  const tasks = playbook.open - steps;
+  if (playbook.open === 0) return h('p', { class: 'msg ok' }, 'Every step is done.');
+  const parts = [steps && `${steps} step${steps > 1 ? 's' : ''}`, tasks && `${tasks} manual task${tasks > 1 ? 's' : ''}`].filter(Boolean);
+  return h('p', { class: 'msg warn' }, `${parts.join(' and ')} still open.`);
 }
 
 function drawTasks(root, list, pauseId, reload) {
@@ -142,12 +151,16 @@ function statements(list) {
 }
 
 const contactLine = (c) =>
-  h('span', { class: 'contact' }, `${c.name} (${c.team})`, c.phone ? [' ', h('a', { href: `tel:${c.phone}` }, c.phone)] : null, c.email ? [' ', h('a', { href: `mailto:${c.email}` }, c.email)] : null, c.note ? ` — ${c.note}` : null, '; ');
+  h('span', { class: 'contact' }, `${c.name} (${c.team})`, c.phone ? [' ', h('a', { href: `tel:${c.phone}` }, c.phone)] : null, c.email ? [' ', h('a', { href: `mailto:${c.email}` }, c.email)] : null, c.note ? ` — ${c.note}` : null);
 
 function drawPlan(root, plan) {
   const list = (title, items) => (items?.length ? h('section', {}, h('h3', {}, title), h('ul', {}, items.map((i) => h('li', {}, i)))) : null);
   fill(
     root,
+    plan.scale?.length ? h('section', {}, h('h3', {}, 'Severity scale'), h('dl', {}, plan.scale.map((r) => [h('dt', {}, `Severity ${r.severity}`), h('dd', {}, r.means)]))) : null,
+    plan.roles?.length
+      ? h('section', {}, h('h3', {}, 'Roles'), h('ul', {}, plan.roles.map((r) => h('li', {}, h('strong', {}, r.title), ` (${r.people.map((p) => p.name).join(', ') || 'nobody named'}): ${r.responsibilities}`))))
+      : null,
     plan.contacts?.length ? h('section', {}, h('h3', {}, 'Contacts'), h('ul', {}, plan.contacts.map((c) => h('li', {}, contactLine(c))))) : null,
     list('Message approval path', plan.approvalPath),
     list('Internal communication', plan.internalCommunication),
