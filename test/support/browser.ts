@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { it } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-results/console');
@@ -14,11 +15,19 @@ export function browserMissing(): string | null {
   return existsSync(CHROMIUM) ? null : `no chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`;
 }
 
-/** Whether to skip: warns when it does; with CRISIS_PAUSE_REQUIRE_BROWSER=1, never skips (and the launch fails). */
+/**
+ * Whether to skip: warns when it does. With CRISIS_PAUSE_REQUIRE_BROWSER=1 a missing browser is
+ * a failing test instead (a failing hook would only mark the tests skipped, and CI counts tests).
+ */
 export function skipWithoutBrowser(what: string): boolean {
   const missing = browserMissing();
   if (!missing) return false;
-  if (process.env.CRISIS_PAUSE_REQUIRE_BROWSER === '1') return false;
+  if (process.env.CRISIS_PAUSE_REQUIRE_BROWSER === '1') {
+    it(`${what}: chromium is required here (CRISIS_PAUSE_REQUIRE_BROWSER=1)`, () => {
+      throw new Error(`${what} need chromium: ${missing}`);
+    });
+    return true;
+  }
   console.warn(`\n*** SKIPPING ${what}: ${missing}. Set CRISIS_PAUSE_REQUIRE_BROWSER=1 to make this a failure. ***\n`);
   return true;
 }
