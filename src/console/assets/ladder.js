@@ -44,10 +44,12 @@ async function preview(panel, app, severity, active) {
   for (const item of plan.items) byKind[item.kind] = (byKind[item.kind] ?? 0) + 1;
   const failedListings = plan.listings.filter((l) => l.state === 'failed');
   const reasonId = uid('reason');
-  const reason = h('textarea', { id: reasonId, name: 'reason', rows: 2, maxlength: 500, required: true });
+  const reason = h('textarea', { id: reasonId, name: 'reason', rows: 2, maxlength: 2000, required: true });
   const status = h('div', {});
-  // One key per preview: a double press, or a retry after a lost answer, never pauses twice.
-  const idempotencyKey = `console-${crypto.randomUUID()}`;
+  // One key per preview and reason: a double press, or a retry after a lost answer, never pauses
+  // twice; a reason changed after a failure is another request, with a key of its own.
+  const keys = new Map();
+  const keyFor = (text) => keys.get(text) ?? keys.set(text, `console-${crypto.randomUUID()}`).get(text);
 
   const ask = (event) => {
     event.preventDefault();
@@ -73,7 +75,8 @@ async function preview(panel, app, severity, active) {
   const act = async (button) => {
     button.disabled = true;
     try {
-      const answer = await api('POST', '/v1/pauses', { severity: severity.level, reason: reason.value.trim() }, { idempotencyKey });
+      const text = reason.value.trim();
+      const answer = await api('POST', '/v1/pauses', { severity: severity.level, reason: text }, { idempotencyKey: keyFor(text) });
       app.update(answer.pause);
       announce(`${name}: ${answer.outcome}. Suspending.`);
       location.hash = `#/pauses/${answer.pause.id}/review`;
@@ -104,7 +107,7 @@ async function preview(panel, app, severity, active) {
 }
 
 function escalationNote(active, severity) {
-  if (severity.level > active.severity) return message('warn', `A pause at ${active.severityName} is in force: this escalates it to ${severity.name} (same pause), adding ${kindsText(severity.kinds.filter((k) => !active.kinds.includes(k)))}.`);
+  if (severity.level > active.severity) return message('warn', `A pause at ${active.severityName} is in force: this escalates it to ${severity.label ?? severity.name} (same pause), adding ${kindsText(severity.kinds.filter((k) => !active.kinds.includes(k)))}.`);
   return message('info', `A pause at ${active.severityName} is already in force: this joins it and suspends nothing more.`);
 }
 
