@@ -16,12 +16,18 @@ export function renderResume(root, app, pauseId, state) {
   fill(root, heading, body);
   const status = h('div', { 'aria-live': 'polite' });
 
+  // What this tab shows follows the pause; the form is drawn again only when that changes, so a
+  // live update never throws away a choice being made.
+  let shown = null;
   const draw = () => {
     const view = state.view;
-    if (!view) return fill(body, message('info', 'Loading…'));
-    if (view.state === 'resumed') return fill(body, message(view.complete ? 'ok' : 'error', resumedText(view)), status);
-    if (view.approval) return fill(body, approvalBlock(view), status);
-    if (view.resume || view.state === 'resuming') return fill(body, message('info', 'The resume is under way: see the progress above.'), status);
+    const mode = !view ? 'loading' : view.state === 'resumed' ? 'resumed' : view.approval ? 'approval' : view.resume || view.state === 'resuming' ? 'resuming' : 'form';
+    if (mode === shown && mode !== 'resumed') return;
+    shown = mode;
+    if (mode === 'loading') return fill(body, message('info', 'Loading…'));
+    if (mode === 'resumed') return fill(body, message(view.complete ? 'ok' : 'error', resumedText(view)), status);
+    if (mode === 'approval') return fill(body, approvalBlock(view), status);
+    if (mode === 'resuming') return fill(body, message('info', 'The resume is under way: see the progress above.'), status);
     fill(body, resumeForm(view), status);
   };
 
