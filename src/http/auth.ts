@@ -16,9 +16,9 @@ export interface ApiKeyAuth {
 
 /**
  * `Authorization: Bearer <api key>` on every /v1 route; the caller becomes the key's holder and
- * the source `api` (`console` when the console calls). Keys are looked up by hash. A refused attempt is counted per client address
- * and audited without any part of the key it carried; an address that has been refused too
- * often is answered 429 before its key is even looked at.
+ * the source `api` (`console` when the console calls). Keys are looked up by hash. A refused
+ * attempt is counted per client address and audited without any part of the key it carried; an
+ * address that has been refused too often is answered 429 before its key is even looked at.
  */
 export function requireApiKey({ store, failures, trustedProxies }: ApiKeyAuth): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
