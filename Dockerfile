@@ -27,6 +27,8 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The console's static files are served as they are (tsc copies no .js, .css or .html).
+COPY src/console/assets ./dist/src/console/assets
 COPY package.json ./
 COPY config ./config
 RUN mkdir -p /data && chown node:node /data

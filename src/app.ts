@@ -15,7 +15,9 @@ import { requestId, type AppEnv } from './http/request-context.js';
 import { requestLog } from './http/request-log.js';
 import { auditRoutes } from './http/routes/audit.js';
 import { catalogRoutes } from './http/routes/catalog.js';
+import { consoleRoutes } from './http/routes/console.js';
 import { documentationRoutes } from './http/routes/docs.js';
+import { eventsRoutes, type EventsOptions } from './http/routes/events.js';
 import { healthRoutes } from './http/routes/health.js';
 import { pauseRoutes } from './http/routes/pauses.js';
 import { playbookRoutes } from './http/routes/playbook.js';
@@ -54,6 +56,8 @@ export interface AppDeps {
   clock: Clock;
   /** messages out: the delivery log and retries */
   notifier: Notifier;
+  /** progress events' timing (heartbeat, coalescing); the defaults suit production */
+  events?: EventsOptions;
 }
 
 /** Request bodies above this are refused with 413: a pause request is a few hundred bytes. */
@@ -70,6 +74,7 @@ export function createApp(deps: AppDeps) {
     .route('/pauses', approvalRoutes(deps.pauses))
     .route('/', playbookRoutes(deps.playbook, deps.pauses))
     .route('/audit', auditRoutes(deps.store))
+    .route('/events', eventsRoutes(deps.store, (id) => deps.pauses.getPause(id), deps.logger, deps.events))
     .route('/keys', keyRoutes(deps.store, deps.clock))
     .route('/notifications', notificationRoutes(deps.store, deps.notifier))
     .route('/hooks', hookCatalogRoutes(deps.hooks.config, deps.hooks.secrets));
@@ -90,6 +95,7 @@ export function createApp(deps: AppDeps) {
     .route('/v1/hooks', slackHookRoutes(deps.pauses, deps.audit, deps.severities, { secret: deps.hooks.secrets.slack, maxSeverity: deps.hooks.config.slack.maxSeverity }, deps.clock, deps.logger))
     .route('/v1', v1)
     .route('/', documentationRoutes(() => openApiDocument(app)))
+    .route('/', consoleRoutes())
     .notFound(onNotFound)
     .onError(onError(deps.logger));
   return app;

@@ -1,5 +1,6 @@
 import type { Clock } from '../adapters/types.js';
 import { createApp } from './app.js';
+import type { EventsOptions } from './http/routes/events.js';
 import { AuditLog } from './audit/audit-log.js';
 import type { ConnectionSpec } from './config/load.js';
 import type { Config } from './config/schema.js';
@@ -29,6 +30,8 @@ export interface ServiceParts {
   authFailureLimits?: AuthFailureLimits;
   /** how soon the notifier acts (tests shorten it) */
   notifyTiming?: Partial<NotifierTiming>;
+  /** progress events' timing; tests shorten the heartbeat */
+  events?: EventsOptions;
 }
 
 /** Wires the service from its parts, without side effects: main.ts and tests both use it. */
@@ -75,6 +78,7 @@ export async function composeService(parts: ServiceParts) {
     logger,
     authFailures,
     trustedProxies: parts.trustedProxies ?? 0,
+    ...(parts.events && { events: parts.events }),
     clock,
     notifier,
     readiness: () => readiness({ store, started, connections, credentialChecks }),

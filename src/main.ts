@@ -71,7 +71,7 @@ async function main(): Promise<void> {
       logger.warn('connection cannot be used; its items will fail until this is fixed', { connection: c.id, code: c.unusable!.code, reason: c.unusable!.message });
     const recovering = await service.start();
 
-    console.log(`crisis-pause listening on ${server.url}`);
+    console.log(`crisis-pause listening on ${server.url} (the console: ${server.url}/)`);
     if (sandboxServer) console.log(`sandbox platforms on ${sandboxServer.url} (state: ${sandboxServer.url}/__sandbox/state)`);
     else if (sandboxUrl) console.log(`using sandbox platforms at ${sandboxUrl}`);
     if (newKey) console.log(`first API key (shown once, stored hashed): ${newKey}`);

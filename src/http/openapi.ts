@@ -24,6 +24,8 @@ export function openApiDocument(app: OpenAPIHono<AppEnv>) {
       { name: 'pauses', description: 'the pause-by-severity endpoint, resume, retry, release, keep' },
       { name: 'catalog', description: 'the severity ladder and the connections' },
       { name: 'audit', description: 'the append-only, hash-chained audit log' },
+      { name: 'events', description: 'progress of pauses and resumes, as server-sent events' },
+      { name: 'console', description: 'the crisis console: the page and its files (no key; the page asks for one)' },
       { name: 'health', description: 'probes' },
       { name: 'documentation', description: 'this document and its viewer' },
     ],

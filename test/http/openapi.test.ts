@@ -113,6 +113,8 @@ describe('the OpenAPI document', () => {
     expect(operation('get', '/v1/pauses/{id}/items').parameters!.map((p) => p.name)).toEqual(['id', 'state', 'kind', 'connection', 'limit', 'cursor']);
     expect(operation('get', '/v1/audit').parameters!.map((p) => p.name)).toEqual(['pauseId', 'since', 'limit', 'cursor']);
     expect(Object.keys(operation('get', '/v1/audit').responses['200']!.content!)).toEqual(['application/json', 'application/x-ndjson', 'text/csv']);
+    expect(Object.keys(operation('get', '/v1/events').responses['200']!.content!)).toEqual(['text/event-stream']);
+    expect(operation('get', '/v1/events').parameters!.map((p) => `${p.in}:${p.name}`)).toEqual(['header:last-event-id']);
   });
 
   it('builds the pause and item views from the domain schemas: every field of theirs is in the document', () => {

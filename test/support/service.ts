@@ -12,6 +12,7 @@ import { bootstrapApiKey } from '../../src/auth/bootstrap.js';
 import { composeService } from '../../src/compose.js';
 import { checkConnections, defaultConfigFile, loadConfigFile } from '../../src/config/load.js';
 import type { AuthFailureLimits } from '../../src/http/auth-failures.js';
+import type { EventsOptions } from '../../src/http/routes/events.js';
 import type { Config } from '../../src/config/schema.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import type { NotifierTiming } from '../../src/notify/notifier.js';
@@ -51,6 +52,8 @@ export interface HarnessOptions {
   authFailureLimits?: AuthFailureLimits;
   /** how soon the notifier acts once started (service.start()) */
   notifyTiming?: Partial<NotifierTiming>;
+  /** progress events' timing (GET /v1/events) */
+  events?: EventsOptions;
 }
 
 export type Harness = Awaited<ReturnType<typeof startHarness>>;
@@ -108,6 +111,7 @@ export async function startHarness(server: SetupServer, options: HarnessOptions 
     ...(options.trustedProxies !== undefined && { trustedProxies: options.trustedProxies }),
     ...(options.authFailureLimits && { authFailureLimits: options.authFailureLimits }),
     ...(options.notifyTiming && { notifyTiming: options.notifyTiming }),
+    ...(options.events && { events: options.events }),
   });
   await bootstrapApiKey(store, clock, TEST_API_KEY);
 
