@@ -37,6 +37,7 @@ export function pauseFixture(id: string, overrides: Partial<Pause> = {}): Pause 
     manualIds: [],
     tasks: [],
     approval: null,
+    schedule: null,
     ...overrides,
   };
 }
