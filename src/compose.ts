@@ -10,6 +10,7 @@ import type { Logger } from './logger.js';
 import { ConnectionLocks } from './pauses/connection-locks.js';
 import type { Engine } from './pauses/engine.js';
 import { PausesService } from './pauses/pauses-service.js';
+import { Scheduler } from './pauses/scheduler.js';
 import { readiness } from './readiness.js';
 import type { Store } from './store/store.js';
 
@@ -47,6 +48,7 @@ export async function composeService(parts: ServiceParts) {
     logger,
   };
   const pauses = new PausesService(engine, config.severities, connections, config.resume.missed, config.resume.approvalFrom);
+  const scheduler = new Scheduler(store, clock, pauses, logger);
   const credentialChecks = new CredentialChecks(clock);
   let started = false;
   const authFailures = new AuthFailures(audit, clock, logger, parts.authFailureLimits);
@@ -71,9 +73,14 @@ export async function composeService(parts: ServiceParts) {
     pauses,
     connections,
     authFailures,
-    /** carries out the pending work left by the last run (invariant 2), then reports ready */
+    scheduler,
+    /**
+     * Carries out the pending work left by the last run (invariant 2) and the planned starts and
+     * ends that fell due while the service was down, then reports ready.
+     */
     async start(): Promise<string[]> {
       const recovering = await pauses.recover();
+      await scheduler.start();
       for (const connection of connections) void credentialChecks.check(connection);
       started = true;
       return recovering;

@@ -163,6 +163,7 @@ export async function startHarness(server: SetupServer, options: HarnessOptions 
       return response.body.data as Array<Record<string, any>>;
     },
     async close() {
+      service.scheduler.stop();
       await service.pauses.idle();
       await store.close();
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
