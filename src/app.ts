@@ -19,6 +19,7 @@ import { healthRoutes } from './http/routes/health.js';
 import { pauseRoutes } from './http/routes/pauses.js';
 import { taskRoutes } from './http/routes/tasks.js';
 import { approvalRoutes } from './http/routes/approvals.js';
+import { planRoutes } from './http/routes/plans.js';
 import { keyRoutes } from './http/routes/keys.js';
 import { slackHookRoutes } from './http/routes/hook-slack.js';
 import { hookCatalogRoutes, inboundHookRoutes, type HookSecrets } from './http/routes/hooks.js';
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps) {
     .route('/pauses', pauseRoutes(deps.pauses))
     .route('/pauses', taskRoutes(deps.pauses))
     .route('/pauses', approvalRoutes(deps.pauses))
+    .route('/pauses', planRoutes(deps.pauses))
     .route('/audit', auditRoutes(deps.store))
     .route('/keys', keyRoutes(deps.store, deps.clock))
     .route('/hooks', hookCatalogRoutes(deps.hooks.config, deps.hooks.secrets));
