@@ -75,6 +75,54 @@ describe('API keys and roles', () => {
     expect(entries.find((e) => e.action === 'auth.failed')).toMatchObject({ data: expect.objectContaining({ reason: 'revoked key' }) });
   });
 
+  /** The role every keyed route needs: a route the app serves that is not listed here fails the test below. */
+  const ROLES: Record<string, 'viewer' | 'lead' | 'admin'> = {
+    'GET /v1/severities': 'viewer',
+    'GET /v1/connections': 'viewer',
+    'GET /v1/pauses': 'viewer',
+    'GET /v1/pauses/:id': 'viewer',
+    'GET /v1/pauses/:id/items': 'viewer',
+    'GET /v1/pauses/:id/tasks': 'viewer',
+    'GET /v1/audit': 'viewer',
+    'GET /v1/audit/verify': 'viewer',
+    'GET /v1/hooks': 'viewer',
+    'POST /v1/pauses': 'lead',
+    'POST /v1/pauses/:id/resume': 'lead',
+    'POST /v1/pauses/:id/retry': 'lead',
+    'POST /v1/pauses/:id/items/:itemId/release': 'lead',
+    'POST /v1/pauses/:id/items/:itemId/keep': 'lead',
+    'POST /v1/pauses/:id/tasks/:taskId/done': 'lead',
+    'POST /v1/pauses/:id/tasks/:taskId/skip': 'lead',
+    'POST /v1/pauses/:id/resume/approve': 'lead',
+    'POST /v1/pauses/:id/resume/withdraw': 'lead',
+    'POST /v1/pauses/:id/cancel': 'lead',
+    'POST /v1/keys': 'admin',
+    'GET /v1/keys': 'admin',
+    'DELETE /v1/keys/:id': 'admin',
+  };
+
+  it('checks the role on every keyed route the app serves: below it, 403 before anything is read or changed', async () => {
+    h = await startHarness(server);
+    const viewer = await keyOf('viewer');
+    const lead = await keyOf('lead');
+    // Signed by their senders instead of keyed (test/http/hooks-*.test.ts).
+    const keyed = [...new Set(h.service.app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/v1/') && !(r.method === 'POST' && r.path.startsWith('/v1/hooks/'))).map((r) => `${r.method} ${r.path}`))];
+    expect(keyed.sort()).toEqual(Object.keys(ROLES).sort());
+    const before = h.state();
+    for (const [route, needed] of Object.entries(ROLES)) {
+      const [method, path] = route.split(' ') as [string, string];
+      const url = path.replaceAll(/:\w+/g, 'nope');
+      for (const [caller, role] of [[viewer, 'viewer'], [lead, 'lead']] as const) {
+        const allowed = needed === 'viewer' || (needed === 'lead' && role === 'lead');
+        const answer = await caller.as(method, url);
+        if (allowed) expect(answer.status, `${role} ${route}`).not.toBe(403);
+        else expect(answer.body?.error, `${role} ${route}`).toMatchObject({ code: 'forbidden', message: expect.stringContaining(`needs ${needed}`) });
+      }
+    }
+    expect(h.state()).toEqual(before);
+    expect((await h.call('GET', '/v1/pauses')).body.data).toEqual([]);
+  });
+
   it('refuses bad key requests with 400 and never revokes the last admin key', async () => {
     h = await startHarness(server);
     expect((await h.call('POST', '/v1/keys', { name: 'x', role: 'owner' })).status).toBe(400);
