@@ -147,13 +147,13 @@ export const PauseSchema = z.object({
 });
 export type Pause = z.infer<typeof PauseSchema>;
 
+/** Planned pauses hold nothing yet; the others are over. */
+const NOT_IN_FORCE: ReadonlySet<PauseState> = new Set(['planned', 'resumed', 'cancelled', 'joined']);
+
 /**
  * Whether a pause covers its scope now: a new trigger for the same scope joins it and items it
  * covers are handed over to it. Once a whole resume is asked for it no longer does.
  */
-/** Planned pauses hold nothing yet; the others are over. */
-const NOT_IN_FORCE: ReadonlySet<PauseState> = new Set(['planned', 'resumed', 'cancelled', 'joined']);
-
 export const inForce = (pause: Pause): boolean => pause.resume === null && !NOT_IN_FORCE.has(pause.state);
 
 /** Two pauses with the same key cover the same connections, manual ones included. */

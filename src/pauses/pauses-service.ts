@@ -11,7 +11,7 @@ import type { ItemFilter, Page } from '../store/store.js';
 import { momentOf, type Engine } from './engine.js';
 import { kept, RESUMABLE_STATES } from './item-lifecycle.js';
 import { leadTimeOf } from './missed-policy.js';
-import { queueWork, requestWholeResume, settle } from './pause-lifecycle.js';
+import { queueWork, settle } from './pause-lifecycle.js';
 import { cancelPlanned, checkPlanTimes, endPlanned, startPlanned } from './planned-pauses.js';
 import { previewPause } from './pause-preview.js';
 import { pauseView, type PauseView } from './pause-view.js';
@@ -20,7 +20,7 @@ import { decidePause, resolveRequest, type PauseInput } from './request-pause.js
 import { previewResume } from './resume-preview.js';
 import { approvalChange, resumeChange, wholeResumeAsked } from './resume-request.js';
 import { RELEASABLE } from './run-work.js';
-import { closeTask, withRestoreTasks } from './tasks.js';
+import { closeTask } from './tasks.js';
 
 export interface ResumeInput {
   items?: string[] | undefined;
@@ -108,10 +108,7 @@ export class PausesService {
       const work: Work = { kind: 'resume', id: asked.id, itemIds: asked.itemIds, missed: asked.missed, requested: stamp, startedAt: null };
       workId = work.id;
       const approved = draft(ctx, now, { action: 'pause.resume-approved', pauseId, data: { askedBy: asked.actor.name, askedAt: asked.at, items: asked.itemIds ?? 'all', missed: asked.missed } });
-      const cleared = { ...p, approval: null };
-      if (asked.itemIds) return { pause: queueWork(cleared, work, now), audit: [approved] };
-      const withTasks = withRestoreTasks(this.engine.manual, cleared, stamp);
-      return { pause: requestWholeResume(withTasks.pause, { ...stamp, missed: asked.missed }, work, now), audit: [approved, ...withTasks.audit] };
+      return resumeChange(this.engine.manual, { ...p, approval: null }, work, stamp, approved);
     });
     this.#workers.kick(pauseId);
     return { kind: 'started' as const, pause: await this.#view(pauseId), done: this.#done(pauseId, workId) };

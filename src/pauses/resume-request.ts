@@ -1,7 +1,7 @@
 // What asking for a resume writes, decided inside the store's change of the pause: a resume
 // carried out, or one that waits for a second lead. The API's resume and a planned pause's end
 // both come through here, so the two-person rule has one place.
-import { draft } from '../audit/audit-entry.js';
+import { draft, type AuditDraft } from '../audit/audit-entry.js';
 import type { ManualConnection } from '../config/schema.js';
 import { AppError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
@@ -17,10 +17,13 @@ const contextOf = (stamp: Stamp) => ({ actor: stamp.actor, source: stamp.source,
 /** True when a whole resume was asked for already (or is done): asking again changes nothing. */
 export const wholeResumeAsked = (p: Pause): boolean => p.resume !== null || p.state === 'resumed';
 
-/** The resume `work` queued, with its audit; a whole one also opens the way back on manual platforms. */
-export function resumeChange(manual: readonly ManualConnection[], p: Pause, work: ResumeWork, stamp: Stamp): Required<Pick<PauseChange, 'pause' | 'audit'>> {
+/**
+ * The resume `work` queued, audited as requested (or as `audit` says: an approval); a whole one
+ * also opens the way back on manual platforms.
+ */
+export function resumeChange(manual: readonly ManualConnection[], p: Pause, work: ResumeWork, stamp: Stamp, audit?: AuditDraft): Required<Pick<PauseChange, 'pause' | 'audit'>> {
   const now = new Date(stamp.at);
-  const requested = draft(contextOf(stamp), now, { action: 'pause.resume-requested', pauseId: p.id, data: { missed: work.missed, items: work.itemIds ?? 'all' } });
+  const requested = audit ?? draft(contextOf(stamp), now, { action: 'pause.resume-requested', pauseId: p.id, data: { missed: work.missed, items: work.itemIds ?? 'all' } });
   if (work.itemIds) return { pause: queueWork(p, work, now), audit: [requested] };
   const withTasks = withRestoreTasks(manual, p, stamp);
   return { pause: requestWholeResume(withTasks.pause, { ...stamp, missed: work.missed }, work, now), audit: [requested, ...withTasks.audit] };
