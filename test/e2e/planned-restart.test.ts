@@ -1,6 +1,7 @@
 // A planned pause across real restarts: the service is killed (SIGKILL) while its plan waits,
 // started again once the start has passed — it starts the pause by itself — killed again, and
 // started once the end has passed: it resumes by itself, and the platforms hold what they held.
+// And while the service runs, its own timer starts and ends a plan on time.
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -74,5 +75,21 @@ describe('end to end: a planned pause that starts and ends across restarts', () 
     const audit = (await third.call('GET', `/v1/audit?pauseId=${id}&limit=1000`)).body.data as Array<{ action: string; source: string }>;
     expect(audit.filter((e) => e.source === 'schedule').map((e) => e.action)).toEqual(expect.arrayContaining(['pause.plan-started', 'pause.plan-ended', 'pause.resume-requested']));
     expect(audit.filter((e) => e.action === 'pause.plan-started')).toHaveLength(1);
+    await kill(third);
   }, 180_000);
+
+  it('starts and ends on time while the service runs: its timer, woken by the new plan', async () => {
+    const before = await world();
+    const service = await startService();
+    const startsAt = new Date(Date.now() + 2_000).toISOString();
+    const endsAt = new Date(Date.now() + 6_000).toISOString();
+    const id = (await service.call('POST', '/v1/pauses', { severity: 1, reason: 'anniversary', startsAt, endsAt })).body.pause.id;
+    await until(async () => (await service.call('GET', `/v1/pauses/${id}`)).body.state === 'active', 'the start', 30_000, 50);
+    expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(startsAt));
+    expect(liveIds(await world()).filter((i) => i.startsWith('hootsuite'))).toEqual([]);
+    await until(async () => (await service.call('GET', `/v1/pauses/${id}`)).body.state === 'resumed', 'the end', 30_000, 50);
+    expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(endsAt));
+    expect(comparableWorld(await world())).toEqual(comparableWorld(before));
+    await kill(service);
+  }, 90_000);
 });
