@@ -72,6 +72,10 @@ describe('planned pauses', () => {
     const startsAt = later(h, 10);
     const id = (await plan(h, { startsAt })).body.pause.id;
     expect((await h.call('POST', `/v1/pauses/${id}/resume`, {})).status).toBe(409);
+    expect((await h.call('POST', `/v1/pauses/${id}/cancel`, { reason: 5 })).status).toBe(400);
+    expect((await h.call('POST', `/v1/pauses/${id}/cancel`, { why: 'unknown field' })).status).toBe(400);
+    expect((await h.call('POST', '/v1/pauses/pau_nope/cancel', {})).status).toBe(404);
+    expect((await pauseOf(h, id)).state).toBe('planned');
     const cancelled = await h.call('POST', `/v1/pauses/${id}/cancel`, { reason: 'the verdict was postponed' });
     expect(cancelled.status).toBe(200);
     expect(cancelled.body.pause).toMatchObject({ state: 'cancelled', schedule: { cancelled: { actor: { name: 'bootstrap (BOOTSTRAP_API_KEY)' } } } });
