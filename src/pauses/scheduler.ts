@@ -38,7 +38,7 @@ export class Scheduler {
   async start(): Promise<void> {
     this.#stopped = false;
     this.#unsubscribe = this.store.onAudit((entries) => {
-      if (entries.some((e) => e.action === 'pause.planned')) this.#wake();
+      if (entries.some((e) => e.action === 'pause.planned' || (e.action === 'pause.requested' && e.data?.endsAt))) this.#wake();
     });
     await this.tick();
   }
@@ -102,7 +102,8 @@ export class Scheduler {
   #arm(next: number): void {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
-    if (this.#stopped || next === Infinity) return;
+    if (this.#stopped) return;
+    // With nothing due it still looks now and then: a plan another instance stored is seen too.
     const wait = Math.min(Math.max(next - this.clock.now().getTime(), 0), MAX_WAIT_MS);
     this.#timer = setTimeout(() => this.#wake(), wait);
     // Never the reason the process stays up: the server is.

@@ -90,6 +90,16 @@ describe('end to end: a planned pause that starts and ends across restarts', () 
     await until(async () => (await service.call('GET', `/v1/pauses/${id}`)).body.state === 'resumed', 'the end', 30_000, 50);
     expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(endsAt));
     expect(comparableWorld(await world())).toEqual(comparableWorld(before));
+
+    // A pause that starts now with a planned end wakes the timer too.
+    const quarterEnds = new Date(Date.now() + 8_000).toISOString();
+    const answer = await service.call('POST', '/v1/pauses', { severity: 1, reason: 'a short silence', endsAt: quarterEnds });
+    expect(answer.status).toBe(202);
+    const now = answer.body.pause;
+    expect(now).toMatchObject({ state: 'suspending', schedule: { startsAt: null, endsAt: quarterEnds } });
+    await until(async () => (await service.call('GET', `/v1/pauses/${now.id}`)).body.state === 'resumed', 'the planned end of a pause started now', 30_000, 50);
+    expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(quarterEnds));
+    expect(comparableWorld(await world())).toEqual(comparableWorld(before));
     await kill(service);
   }, 90_000);
 });
