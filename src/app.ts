@@ -23,6 +23,7 @@ import { pauseRoutes } from './http/routes/pauses.js';
 import { playbookRoutes } from './http/routes/playbook.js';
 import { taskRoutes } from './http/routes/tasks.js';
 import { approvalRoutes } from './http/routes/approvals.js';
+import { planRoutes } from './http/routes/plans.js';
 import { keyRoutes } from './http/routes/keys.js';
 import { notificationRoutes } from './http/routes/notifications.js';
 import { slackHookRoutes } from './http/routes/hook-slack.js';
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps) {
     .route('/pauses', taskRoutes(deps.pauses))
     .route('/pauses', approvalRoutes(deps.pauses))
     .route('/', playbookRoutes(deps.playbook, deps.pauses))
+    .route('/pauses', planRoutes(deps.pauses))
     .route('/audit', auditRoutes(deps.store))
     .route('/events', eventsRoutes(deps.store, (id) => deps.pauses.getPause(id), deps.logger, deps.events))
     .route('/keys', keyRoutes(deps.store, deps.clock))

@@ -13,6 +13,7 @@ import { resolveTargets } from './notify/targets.js';
 import { ConnectionLocks } from './pauses/connection-locks.js';
 import type { Engine } from './pauses/engine.js';
 import { PausesService } from './pauses/pauses-service.js';
+import { Scheduler } from './pauses/scheduler.js';
 import { readiness } from './readiness.js';
 import type { Store } from './store/store.js';
 
@@ -54,6 +55,7 @@ export async function composeService(parts: ServiceParts) {
     logger,
   };
   const pauses = new PausesService(engine, config.severities, connections, config.resume.missed, config.resume.approvalFrom, config.playbook);
+  const scheduler = new Scheduler(store, clock, pauses, logger);
   const credentialChecks = new CredentialChecks(clock);
   const notifier = new Notifier({
     store,
@@ -90,17 +92,23 @@ export async function composeService(parts: ServiceParts) {
     connections,
     authFailures,
     notifier,
-    /** carries out the pending work left by the last run (invariant 2), then reports ready */
+    scheduler,
+    /**
+     * Carries out the pending work left by the last run (invariant 2) and the planned starts and
+     * ends that fell due while the service was down, then reports ready.
+     */
     async start(): Promise<string[]> {
       const recovering = await pauses.recover();
+      await scheduler.start();
       for (const connection of connections) void credentialChecks.check(connection);
       // After recovery: messages about the recovered work are composed from where it stands.
       notifier.start();
       started = true;
       return recovering;
     },
-    /** stops background jobs (the notifier); pause work is awaited by the caller */
+    /** stops background jobs (the scheduler, the notifier); pause work is awaited by the caller */
     async stop(): Promise<void> {
+      scheduler.stop();
       await notifier.stop();
     },
   };

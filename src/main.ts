@@ -87,6 +87,7 @@ async function main(): Promise<void> {
       stopping = true;
       logger.info('stopping', { signal });
       clearInterval(sweeper);
+      service.scheduler.stop();
       await server.close();
       // Work still running is safe to cut: the next start reconciles it. Give it a moment first.
       await Promise.race([service.pauses.idle(), sleep(10_000)]);

@@ -14,6 +14,11 @@ export const AUDIT_ACTIONS = [
   'pause.retry-requested',
   'pause.recovering',
   'pause.work-failed',
+  // planned pauses: planned, started by the service at startsAt, cancelled before, ended at endsAt
+  'pause.planned',
+  'pause.plan-started',
+  'pause.plan-cancelled',
+  'pause.plan-ended',
   // listings
   'connection.listing-failed',
   // items

@@ -9,8 +9,11 @@ export const ActorSchema = z.object({
 });
 export type Actor = z.infer<typeof ActorSchema>;
 
-/** Where a change came from: api, console, webhook:<source>, slack, system. */
-export const SourceSchema = z.string().regex(/^(api|console|slack|system|webhook:[a-z0-9-]+)$/);
+/**
+ * Where a change came from: api, console, webhook:<source>, slack, system, or schedule (a planned
+ * pause's start or end, carried out by the service at its time on behalf of the one who planned it).
+ */
+export const SourceSchema = z.string().regex(/^(api|console|slack|system|schedule|webhook:[a-z0-9-]+)$/);
 export type Source = z.infer<typeof SourceSchema>;
 
 /** Who, from where, under which request: carried with every change so it can be audited. */

@@ -6,6 +6,9 @@ import { JsonObjectSchema } from './json.js';
  * the stored pause and the time): the names receivers filter on and see as `type`.
  */
 export const NOTIFY_EVENTS = [
+  'pause.planned',
+  'pause.plan-cancelled',
+  'pause.plan-started',
   'pause.created',
   'pause.active',
   'pause.escalated',

@@ -8,9 +8,12 @@ import { TaskSchema } from './task.js';
 /**
  * suspending → active → resuming → resumed. A pause reads `suspending` or `resuming` while any of
  * its work is pending or running, and `awaiting-approval` while a resume waits for a second lead
- * (see `src/pauses/pause-lifecycle.ts`, the one place that moves it).
+ * (see `src/pauses/pause-lifecycle.ts`, the one place that moves it). A planned pause waits in
+ * `planned`, holding nothing, until its start; cancelled before, it ends `cancelled`; started
+ * while another pause in force covers the same connections, it joins (or escalates) that one and
+ * ends `joined`.
  */
-export const PAUSE_STATES = ['suspending', 'active', 'awaiting-approval', 'resuming', 'resumed'] as const;
+export const PAUSE_STATES = ['planned', 'suspending', 'active', 'awaiting-approval', 'resuming', 'resumed', 'cancelled', 'joined'] as const;
 export type PauseState = (typeof PAUSE_STATES)[number];
 
 export const MISSED_POLICIES = ['hold', 'shift', 'now'] as const;
@@ -65,6 +68,26 @@ export type Approval = z.infer<typeof ApprovalSchema>;
 /** A whole-pause resume: once asked for, the pause no longer covers its scope. */
 export const ResumeRecordSchema = StampSchema.extend({ missed: z.enum(MISSED_POLICIES) });
 export type ResumeRecord = z.infer<typeof ResumeRecordSchema>;
+
+/**
+ * A pause known in advance (a day of mourning, a verdict): it starts by itself at `startsAt` and
+ * at `endsAt` its resume is requested, through the two-person rule where the severity needs it.
+ * What has been carried out is stored, so a restart neither misses nor repeats a step.
+ */
+export const ScheduleSchema = z.object({
+  /** null: the pause started when requested; only its end is planned */
+  startsAt: z.string().nullable(),
+  endsAt: z.string().nullable(),
+  /** when the service started it (null: not yet, or it started when requested) */
+  startedAt: z.string().nullable(),
+  /** when the service asked for its resume: once, even if that resume is later withdrawn */
+  endRequestedAt: z.string().nullable(),
+  /** who cancelled it before its start (the service itself when its whole window passed while it was down) */
+  cancelled: StampSchema.nullable(),
+  /** the pause in force its start joined or escalated instead of opening its own */
+  joinedPauseId: z.string().nullable(),
+});
+export type Schedule = z.infer<typeof ScheduleSchema>;
 
 const workBase = {
   id: z.string(),
@@ -122,14 +145,29 @@ export const PauseSchema = z.object({
   approval: ApprovalSchema.nullable().default(null),
   /** the playbook steps people ticked off for this pause (which steps apply follows its severity) */
   stepsDone: z.array(StepDoneSchema).default([]),
+  /** null: an ordinary pause, neither its start nor its end planned */
+  schedule: ScheduleSchema.nullable().default(null),
 });
 export type Pause = z.infer<typeof PauseSchema>;
+
+/** Planned pauses hold nothing yet; the others are over. */
+const NOT_IN_FORCE: ReadonlySet<PauseState> = new Set(['planned', 'resumed', 'cancelled', 'joined']);
 
 /**
  * Whether a pause covers its scope now: a new trigger for the same scope joins it and items it
  * covers are handed over to it. Once a whole resume is asked for it no longer does.
  */
-export const inForce = (pause: Pause): boolean => pause.resume === null && pause.state !== 'resumed';
+export const inForce = (pause: Pause): boolean => pause.resume === null && !NOT_IN_FORCE.has(pause.state);
 
 /** Two pauses with the same key cover the same connections, manual ones included. */
 export const scopeKey = (pause: Pick<Pause, 'connectionIds' | 'manualIds'>): string => [...pause.connectionIds, ...pause.manualIds].sort().join(',');
+
+/**
+ * When a plan's next step is due: a planned pause's start, or the planned end of a pause in force
+ * whose resume nobody asked for yet; null when it has none left.
+ */
+export function nextStepAt(pause: Pause): string | null {
+  if (!pause.schedule) return null;
+  if (pause.state === 'planned') return pause.schedule.startsAt;
+  return inForce(pause) && pause.schedule.endRequestedAt === null ? pause.schedule.endsAt : null;
+}

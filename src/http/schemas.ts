@@ -11,8 +11,18 @@ export const PauseRequestSchema = z
     reason: z.string().trim().min(1, 'say why: the reason is audited and shown to responders').max(2000),
     scope: ScopeSchema.optional(),
     dryRun: z.boolean().default(false),
+    startsAt: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .meta({ description: 'a planned pause: it starts by itself then (in the future, at most a year ahead); stored as `planned` until then, holding nothing' }),
+    endsAt: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .meta({ description: 'its resume is requested by itself then (after `startsAt`, or after now): from `resume.approvalFrom` up it awaits a second lead' }),
   })
   .strict();
+
+export const CancelRequestSchema = z.object({ reason: z.string().trim().min(1).max(2000).optional().meta({ description: 'why it is cancelled, for the audit' }) }).strict();
 
 export const ResumeRequestSchema = z
   .object({

@@ -87,7 +87,9 @@ export const AuditPageSchema = page(
 export const ItemAnswerSchema = z.object({ item: ItemViewSchema });
 
 export const PauseAnswerSchema = z.object({
-  outcome: z.enum(['created', 'joined', 'escalated', 'replayed']).meta({ description: 'replayed: an Idempotency-Key seen before; the answer of then' }),
+  outcome: z
+    .enum(['created', 'planned', 'joined', 'escalated', 'replayed'])
+    .meta({ description: 'planned: stored to start by itself at `startsAt`; replayed: an Idempotency-Key seen before; the answer of then' }),
   pause: PauseViewSchema,
 });
 

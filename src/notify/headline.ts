@@ -8,6 +8,10 @@ const hoursSince = (from: string | null, to: string): number => (from === null ?
 export function headline(notice: Notice, pause: PauseSummary | null): string {
   const severity = pause ? ` — ${pause.severityName} (severity ${pause.severity})` : '';
   const titles: Record<NotifyEvent, () => string> = {
+    'pause.planned': () => `Pause planned from ${String(notice.detail.startsAt)}${notice.detail.endsAt ? ` to ${String(notice.detail.endsAt)}` : ''}`,
+    'pause.plan-cancelled': () => 'Planned pause cancelled before it started',
+    'pause.plan-started': () =>
+      notice.detail.outcome === 'created' ? 'Planned pause started' : `Planned pause started: it ${String(notice.detail.outcome)} the pause in force ${String(notice.detail.joinedPauseId)}`,
     'pause.created': () => 'Pause requested',
     'pause.active': () => (notice.detail.complete === false ? 'Pause in force, with failures' : 'Pause in force'),
     'pause.escalated': () => `Pause escalated from ${String(notice.detail.from)}`,

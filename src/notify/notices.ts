@@ -18,6 +18,9 @@ export interface Notice {
 }
 
 const ONE_BY_ONE: Partial<Record<AuditAction, NotifyEvent>> = {
+  'pause.planned': 'pause.planned',
+  'pause.plan-cancelled': 'pause.plan-cancelled',
+  'pause.plan-started': 'pause.plan-started',
   'pause.requested': 'pause.created',
   'pause.active': 'pause.active',
   'pause.escalated': 'pause.escalated',

@@ -4,6 +4,8 @@ import type { Pause, PauseState, ResumeRecord, Work } from '../domain/pause.js';
 
 /** From each state, the states a pause may move to. */
 export const PAUSE_TRANSITIONS: Readonly<Record<PauseState, readonly PauseState[]>> = {
+  // started by the service (its suspend work queued), cancelled, or joined into the pause in force
+  planned: ['suspending', 'cancelled', 'joined'],
   suspending: ['active', 'resuming', 'awaiting-approval'],
   active: ['suspending', 'resuming', 'awaiting-approval'],
   // approved: resuming; withdrawn: active; an escalation meanwhile: suspending
@@ -12,6 +14,8 @@ export const PAUSE_TRANSITIONS: Readonly<Record<PauseState, readonly PauseState[
   resuming: ['active', 'resumed', 'suspending', 'awaiting-approval'],
   // only a retry of failed restores or a release of a held item wakes a resumed pause
   resumed: ['resuming'],
+  cancelled: [],
+  joined: [],
 };
 
 export class IllegalPauseTransition extends Error {
@@ -53,6 +57,12 @@ export function settle(pause: Pause, now: Date): Pause {
     ...(state === 'active' && pause.state === 'suspending' && { activeAt: at }),
     ...(state === 'resumed' && { resumedAt: at }),
   };
+}
+
+/** A planned pause that never starts on its own: cancelled, or joined into the pause in force. */
+export function closePlan(pause: Pause, to: 'cancelled' | 'joined', now: Date): Pause {
+  if (!PAUSE_TRANSITIONS[pause.state].includes(to)) throw new IllegalPauseTransition(pause, to);
+  return { ...pause, state: to, updatedAt: now.toISOString() };
 }
 
 export const queueWork = (pause: Pause, work: Work, now: Date): Pause => settle({ ...pause, work: [...pause.work, work] }, now);

@@ -49,7 +49,8 @@ export function failures(pause: Pause, counts: ItemCounts): Failures {
 export function pauseView(pause: Pause, counts: ItemCounts, playbook: Playbook): PauseView {
   const problems = failures(pause, counts);
   const taskCounts = Object.fromEntries(TASK_STATES.map((s) => [s, pause.tasks.filter((t) => t.state === s).length])) as Record<TaskState, number>;
-  const complete = pause.work.length === 0 && problems.listings + problems.items === 0 && taskCounts.open === 0;
+  // A planned pause has its start pending: not complete until it has started and finished.
+  const complete = pause.state !== 'planned' && pause.work.length === 0 && problems.listings + problems.items === 0 && taskCounts.open === 0;
   return { ...pause, complete, failures: problems, counts, taskCounts, playbook: playbookCounts(playbook, pause) };
 }
 

@@ -12,15 +12,17 @@ import type { ItemFilter, Page } from '../store/store.js';
 import { momentOf, type Engine } from './engine.js';
 import { kept, RESUMABLE_STATES } from './item-lifecycle.js';
 import { leadTimeOf } from './missed-policy.js';
-import { queueWork, requestWholeResume, settle } from './pause-lifecycle.js';
+import { queueWork, settle } from './pause-lifecycle.js';
+import { cancelPlanned, checkPlanTimes, endPlanned, startPlanned } from './planned-pauses.js';
 import { previewPause } from './pause-preview.js';
 import { markStepDone, pausePlaybook, type PausePlaybook, type StepView } from './pause-playbook.js';
 import { pauseView, type PauseView } from './pause-view.js';
 import { PauseWorkers } from './pause-workers.js';
 import { decidePause, resolveRequest, type PauseInput } from './request-pause.js';
 import { previewResume } from './resume-preview.js';
+import { approvalChange, resumeChange, wholeResumeAsked } from './resume-request.js';
 import { RELEASABLE } from './run-work.js';
-import { closeTask, withRestoreTasks } from './tasks.js';
+import { closeTask } from './tasks.js';
 
 export interface ResumeInput {
   items?: string[] | undefined;
@@ -58,6 +60,7 @@ export class PausesService {
 
   async requestPause(input: PauseInput, ctx: RequestContext, idempotencyKey?: string) {
     const resolved = resolveRequest(this.severities, this.connections, this.engine.manual, input);
+    checkPlanTimes(input, this.engine.clock.now());
     if (input.dryRun) return { kind: 'dry-run' as const, plan: await previewPause(this.engine, resolved) };
     const decision = await this.#decide(() => decidePause(this.engine, ctx, input, resolved, idempotencyKey));
     this.#workers.kick(decision.pause.id);
@@ -69,7 +72,7 @@ export class PausesService {
   }
 
   async requestResume(pauseId: string, input: ResumeInput, ctx: RequestContext) {
-    const pause = await this.#pause(pauseId);
+    const pause = await this.#startedPause(pauseId);
     const missed = input.missed ?? this.defaultMissed;
     const items = await this.#resumableItems(pause, input.items);
     if (input.dryRun) return { kind: 'dry-run' as const, missed, steps: await previewResume(this.engine, pause, items, missed) };
@@ -80,35 +83,17 @@ export class PausesService {
     // Checked and stored in one step, with the move to `resuming`: of two resumes pressed at
     // once, one starts and one joins, and a crash right after cannot lose the request.
     await this.engine.store.changePause(pauseId, (p) => {
-      already = input.items === undefined && (p.resume !== null || p.state === 'resumed');
-      if (already) return null;
-      const now = new Date(stamp.at);
-      const requested = draft(ctx, now, { action: 'pause.resume-requested', pauseId, data: { missed, items: input.items ?? 'all' } });
-      if (input.items) return { pause: queueWork(p, work, now), audit: [requested] };
-      // The way back on manual platforms is opened in the same write as the resume.
-      const withTasks = withRestoreTasks(this.engine.manual, p, stamp);
-      return { pause: requestWholeResume(withTasks.pause, { ...stamp, missed }, work, now), audit: [requested, ...withTasks.audit] };
+      already = input.items === undefined && wholeResumeAsked(p);
+      return already ? null : resumeChange(this.engine.manual, p, work, stamp);
     });
     this.#workers.kick(pauseId);
     const done = already ? () => this.#workers.waitForPending(pauseId) : this.#done(pauseId, work.id);
     return { kind: already ? ('already' as const) : ('started' as const), pause: await this.#view(pauseId), done };
   }
 
-  /**
-   * Slow on: a resume of a pause at or above `approvalFrom` only asks; the pause reads
-   * `awaiting-approval` (still in force) until another lead approves it or it is withdrawn.
-   */
+  /** Slow on: a resume of a pause at or above `approvalFrom` only asks (see `approvalChange`). */
   async #askApproval(pauseId: string, itemIds: string[] | null, missed: MissedPolicy, stamp: Stamp) {
-    const ctx = { actor: stamp.actor, source: stamp.source, requestId: stamp.requestId };
-    await this.engine.store.changePause(pauseId, (p) => {
-      if (p.approval) throw new AppError('conflict', `a resume of pause ${pauseId} already awaits approval (asked by ${p.approval.actor.name} at ${p.approval.at})`, { approval: p.approval });
-      if (itemIds === null && (p.resume !== null || p.state === 'resumed')) return null;
-      const now = new Date(stamp.at);
-      return {
-        pause: settle({ ...p, approval: { ...stamp, id: newId('wrk'), itemIds, missed } }, now),
-        audit: [draft(ctx, now, { action: 'pause.resume-approval-requested', pauseId, data: { missed, items: itemIds ?? 'all' } })],
-      };
-    });
+    await this.engine.store.changePause(pauseId, (p) => (itemIds === null && wholeResumeAsked(p) ? null : approvalChange(p, itemIds, missed, stamp)));
     const view = await this.#view(pauseId);
     const kind = view.approval ? ('awaiting-approval' as const) : ('already' as const);
     return { kind, pause: view, done: () => (kind === 'already' ? this.#workers.waitForPending(pauseId) : Promise.resolve()) };
@@ -116,7 +101,7 @@ export class PausesService {
 
   /** A second lead approves a resume another asked for: it becomes the resume, in one write. */
   async approveResume(pauseId: string, ctx: RequestContext) {
-    await this.#pause(pauseId);
+    await this.#startedPause(pauseId);
     const stamp = this.#stamp(ctx);
     let workId = '';
     await this.engine.store.changePause(pauseId, (p) => {
@@ -127,10 +112,7 @@ export class PausesService {
       const work: Work = { kind: 'resume', id: asked.id, itemIds: asked.itemIds, missed: asked.missed, requested: stamp, startedAt: null };
       workId = work.id;
       const approved = draft(ctx, now, { action: 'pause.resume-approved', pauseId, data: { askedBy: asked.actor.name, askedAt: asked.at, items: asked.itemIds ?? 'all', missed: asked.missed } });
-      const cleared = { ...p, approval: null };
-      if (asked.itemIds) return { pause: queueWork(cleared, work, now), audit: [approved] };
-      const withTasks = withRestoreTasks(this.engine.manual, cleared, stamp);
-      return { pause: requestWholeResume(withTasks.pause, { ...stamp, missed: asked.missed }, work, now), audit: [approved, ...withTasks.audit] };
+      return resumeChange(this.engine.manual, { ...p, approval: null }, work, stamp, approved);
     });
     this.#workers.kick(pauseId);
     return { kind: 'started' as const, pause: await this.#view(pauseId), done: this.#done(pauseId, workId) };
@@ -138,7 +120,7 @@ export class PausesService {
 
   /** A resume awaiting approval is withdrawn: the pause stays as it was. */
   async withdrawResume(pauseId: string, ctx: RequestContext): Promise<PauseView> {
-    await this.#pause(pauseId);
+    await this.#startedPause(pauseId);
     const stamp = this.#stamp(ctx);
     await this.engine.store.changePause(pauseId, (p) => {
       if (!p.approval) throw new AppError('conflict', `no resume of pause ${pauseId} awaits approval`);
@@ -150,7 +132,7 @@ export class PausesService {
 
   /** A person ticks off a task of a pause: done (an optional note) or skipped (a reason). */
   async closeTask(pauseId: string, taskId: string, state: 'done' | 'skipped', note: string | null, ctx: RequestContext): Promise<Task> {
-    await this.#pause(pauseId);
+    await this.#startedPause(pauseId);
     const stamp = this.#stamp(ctx);
     let closed: Task | undefined;
     await this.engine.store.changePause(pauseId, (p) => {
@@ -181,7 +163,7 @@ export class PausesService {
 
   /** Retries what failed: listings and suspensions of a pause in force, restores of a resumed one. */
   async retry(pauseId: string, ctx: RequestContext) {
-    await this.#pause(pauseId);
+    await this.#startedPause(pauseId);
     const stamp = this.#stamp(ctx);
     const work: Work = { kind: 'retry', id: newId('wrk'), requested: stamp, startedAt: null };
     await this.engine.store.changePause(pauseId, (p) => ({
@@ -194,7 +176,7 @@ export class PausesService {
 
   /** A person puts one item back now, at its own time or a new one (invariant 4). */
   async release(pauseId: string, itemId: string, at: Date | undefined, ctx: RequestContext): Promise<Item> {
-    const pause = await this.#pause(pauseId);
+    const pause = await this.#startedPause(pauseId);
     const item = await this.#item(pause, itemId, new Set(RELEASABLE), 'released');
     const connection = this.engine.connections.get(item.connectionId);
     if (at && connection) this.#checkNewTime(item, at, leadTimeOf(connection.adapter, item));
@@ -213,11 +195,31 @@ export class PausesService {
 
   /** A person decides an item stays suspended: no platform call, one durable write. */
   async keep(pauseId: string, itemId: string, ctx: RequestContext): Promise<Item> {
-    const pause = await this.#pause(pauseId);
+    const pause = await this.#startedPause(pauseId);
     const item = await this.#item(pause, itemId, KEEPABLE, 'kept');
     const transition = kept(item, momentOf(this.engine, ctx));
     await this.engine.store.recordTransitions([transition]);
     return transition.item;
+  }
+
+  /** A person cancels a planned pause before it starts (409 once it has). */
+  async cancelPlanned(pauseId: string, reason: string | null, ctx: RequestContext): Promise<PauseView> {
+    await this.#pause(pauseId);
+    await this.#decide(() => cancelPlanned(this.engine, pauseId, reason, ctx));
+    return this.#view(pauseId);
+  }
+
+  /**
+   * The scheduler's steps, decided from the stored plan when they run. A start is decided with
+   * the requests (one at a time), as it may join the pause in force just as a request would.
+   */
+  async startPlanned(pauseId: string): Promise<void> {
+    const started = await this.#decide(() => startPlanned(this.engine, pauseId));
+    if (started) this.#workers.kick(started.pauseId);
+  }
+
+  async endPlanned(pauseId: string): Promise<void> {
+    if (await endPlanned(this.engine, pauseId, this.approvalFrom, this.defaultMissed)) this.#workers.kick(pauseId);
   }
 
   async getPause(pauseId: string): Promise<PauseView> {
@@ -275,6 +277,16 @@ export class PausesService {
   async #view(pauseId: string): Promise<PauseView> {
     const pause = (await this.engine.store.getPause(pauseId))!;
     return pauseView(pause, await this.engine.store.countItems(pauseId), this.playbook);
+  }
+
+  /** A pause that has started: a planned one has nothing to act on yet, a cancelled or joined one never will. */
+  async #startedPause(pauseId: string): Promise<Pause> {
+    const pause = await this.#pause(pauseId);
+    if (pause.state === 'planned')
+      throw new AppError('conflict', `pause ${pauseId} is planned to start at ${pause.schedule?.startsAt}: nothing is suspended yet (cancel it with POST /v1/pauses/${pauseId}/cancel)`);
+    if (pause.state === 'cancelled' || pause.state === 'joined')
+      throw new AppError('conflict', `pause ${pauseId} is ${pause.state}${pause.schedule?.joinedPauseId ? ` into ${pause.schedule.joinedPauseId}` : ''}: it never suspended anything`);
+    return pause;
   }
 
   async #pause(pauseId: string): Promise<Pause> {

@@ -6,7 +6,7 @@ import type { Connection } from '../connections/connections.js';
 import type { RequestContext } from '../domain/actor.js';
 import { AppError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
-import { type Pause, type Scope, type Stamp, type Work } from '../domain/pause.js';
+import { type Pause, type PauseState, type Schedule, type Scope, type Stamp, type Work } from '../domain/pause.js';
 import { resolveScope, sameConnections } from '../policy/scope.js';
 import { resolveSeverity } from '../policy/severity.js';
 import type { IdempotencyRecord } from '../store/store.js';
@@ -19,11 +19,17 @@ export interface PauseInput {
   reason: string;
   scope?: Scope | undefined;
   dryRun: boolean;
+  /** a planned pause: it starts by itself then (ISO, checked by `checkPlanTimes`) */
+  startsAt?: string | undefined;
+  /** its resume is requested by itself then */
+  endsAt?: string | undefined;
 }
 
 /** What a trigger led to; `workId` is the work it queued or joined (for `?wait=true`). */
 export type PauseDecision =
   | { kind: 'created' | 'escalated'; pause: Pause; workId: string }
+  /** stored as `planned`: nothing to wait for until its start */
+  | { kind: 'planned'; pause: Pause; workId: null }
   | { kind: 'joined'; pause: Pause; workId: string | null }
   | { kind: 'replayed'; pause: Pause; status: number; workId: string | null };
 
@@ -62,7 +68,8 @@ export async function decidePause(
   const { severity, connectionIds, manualIds } = resolved;
   const now = engine.clock.now();
   const key = idempotencyKey && `${ctx.actor.id}:${idempotencyKey}`;
-  const requestHash = `sha256:${createHash('sha256').update(canonicalJson({ severity: severity.level, reason: input.reason, connectionIds, manualIds })).digest('hex')}`;
+  const times = { ...(input.startsAt && { startsAt: input.startsAt }), ...(input.endsAt && { endsAt: input.endsAt }) };
+  const requestHash = `sha256:${createHash('sha256').update(canonicalJson({ severity: severity.level, reason: input.reason, connectionIds, manualIds, ...times })).digest('hex')}`;
   if (key) {
     const previous = await engine.store.getIdempotency(key);
     if (previous && now.getTime() - Date.parse(previous.createdAt) < IDEMPOTENCY_TTL_MS) {
@@ -75,39 +82,27 @@ export async function decidePause(
     key ? { key, requestHash, pauseId, status, createdAt: now.toISOString() } : undefined;
   const stamp: Stamp = { at: now.toISOString(), ...ctx };
 
+  const schedule: Schedule | null = input.startsAt || input.endsAt ? newSchedule(input.startsAt ?? null, input.endsAt ?? null) : null;
+  // A planned pause holds nothing until its start: it never joins, nor blocks, the pause in force.
+  if (input.startsAt) {
+    const planned = newPause(input, resolved, stamp, 'planned', [], schedule);
+    const audit = [draft(ctx, now, { action: 'pause.planned', pauseId: planned.id, data: { severity: severity.level, reason: input.reason, connectionIds, manualIds, kinds: planned.kinds, ...times } })];
+    const idempotency = record(planned.id, 201);
+    await engine.store.openPause(planned, { audit, ...(idempotency && { idempotency }) });
+    return { kind: 'planned', pause: planned, workId: null };
+  }
+
   const covering = (await engine.store.pausesInForce()).find((p) => sameConnections(p.connectionIds, connectionIds) && sameConnections(p.manualIds, manualIds));
   if (covering) return joinOrEscalate(engine, covering.id, input, resolved, stamp, record);
 
   const work: Work = { kind: 'suspend', id: newId('wrk'), kinds: [...severity.kinds], requested: stamp, startedAt: null };
-  const planned: Pause = {
-    id: newId('pau'),
-    severity: severity.level,
-    severityName: severity.name,
-    kinds: [...severity.kinds],
-    reason: input.reason,
-    scope: resolved.scope,
-    connectionIds,
-    state: 'suspending',
-    ...ctx,
-    createdAt: stamp.at,
-    updatedAt: stamp.at,
-    activeAt: null,
-    resumedAt: null,
-    escalations: [],
-    listings: [],
-    resume: null,
-    work: [work],
-    manualIds,
-    tasks: [],
-    approval: null,
-    stepsDone: [],
-  };
+  const fresh = newPause(input, resolved, stamp, 'suspending', [work], schedule);
   // Tasks for people on manual connections are opened in the same write as the pause.
-  const { pause, audit: tasksOpened } = withSuspendTasks(engine.manual, planned, planned.kinds, ctx, now);
+  const { pause, audit: tasksOpened } = withSuspendTasks(engine.manual, fresh, fresh.kinds, ctx, now);
   const idempotency = record(pause.id, 202);
   const opened = await engine.store.openPause(pause, {
     audit: [
-      draft(ctx, now, { action: 'pause.requested', pauseId: pause.id, data: { severity: severity.level, reason: input.reason, connectionIds, manualIds, kinds: pause.kinds } }),
+      draft(ctx, now, { action: 'pause.requested', pauseId: pause.id, data: { severity: severity.level, reason: input.reason, connectionIds, manualIds, kinds: pause.kinds, ...times } }),
       ...tasksOpened,
     ],
     ...(idempotency && { idempotency }),
@@ -117,10 +112,47 @@ export async function decidePause(
   return { kind: 'created', pause, workId: work.id };
 }
 
-async function joinOrEscalate(
+/** A new pause as a request (or a plan) makes it: its pending work decides its state. */
+function newPause(input: PauseInput, { severity, scope, connectionIds, manualIds }: Resolved, stamp: Stamp, state: PauseState, work: Work[], schedule: Schedule | null): Pause {
+  return {
+    id: newId('pau'),
+    severity: severity.level,
+    severityName: severity.name,
+    kinds: [...severity.kinds],
+    reason: input.reason,
+    scope,
+    connectionIds,
+    state,
+    actor: stamp.actor,
+    source: stamp.source,
+    requestId: stamp.requestId,
+    createdAt: stamp.at,
+    updatedAt: stamp.at,
+    activeAt: null,
+    resumedAt: null,
+    escalations: [],
+    listings: [],
+    resume: null,
+    work,
+    manualIds,
+    tasks: [],
+    approval: null,
+    stepsDone: [],
+    schedule,
+  };
+}
+
+const newSchedule = (startsAt: string | null, endsAt: string | null): Schedule => ({ startsAt, endsAt, startedAt: null, endRequestedAt: null, cancelled: null, joinedPauseId: null });
+
+/**
+ * The pause in force on the same connections takes the trigger: a same or lower severity joins
+ * it, a higher one escalates it. A planned end (`endsAt`) is not applied to it — it is someone
+ * else's pause — and the audit says so.
+ */
+export async function joinOrEscalate(
   engine: Engine,
   pauseId: string,
-  input: PauseInput,
+  input: Pick<PauseInput, 'reason' | 'endsAt'>,
   { severity }: Resolved,
   stamp: Stamp,
   record: (pauseId: string, status: number) => IdempotencyRecord | undefined,
@@ -129,10 +161,11 @@ async function joinOrEscalate(
   const ctx = { actor: stamp.actor, source: stamp.source, requestId: stamp.requestId };
   const idempotency = record(pauseId, 200);
   let escalated: Work | null = null;
+  const unapplied: Record<string, string> = input.endsAt ? { endsAtNotApplied: input.endsAt } : {};
   // Decided inside the store's atomic change: two triggers at once cannot both escalate.
   const pause = await engine.store.changePause(pauseId, (p) => {
     if (severity.level <= p.severity) {
-      return { audit: [draft(ctx, now, { action: 'pause.joined', pauseId, data: { severity: severity.level, reason: input.reason } })], ...(idempotency && { idempotency }) };
+      return { audit: [draft(ctx, now, { action: 'pause.joined', pauseId, data: { severity: severity.level, reason: input.reason, ...unapplied } })], ...(idempotency && { idempotency }) };
     }
     const added = severity.kinds.filter((k) => !p.kinds.includes(k));
     escalated = { kind: 'escalate', id: newId('wrk'), kinds: added, from: p.severity, to: severity.level, requested: stamp, startedAt: null };
@@ -152,7 +185,7 @@ async function joinOrEscalate(
     return {
       // The escalation's listing is pending work: the pause reads `suspending` until it is done.
       pause: queueWork(raised.pause, escalated, now),
-      audit: [draft(ctx, now, { action: 'pause.escalated', pauseId, data: { from: p.severity, to: severity.level, addedKinds: added, reason: input.reason } }), ...raised.audit],
+      audit: [draft(ctx, now, { action: 'pause.escalated', pauseId, data: { from: p.severity, to: severity.level, addedKinds: added, reason: input.reason, ...unapplied } }), ...raised.audit],
       ...(idempotency && { idempotency }),
     };
   });

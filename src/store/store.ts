@@ -48,6 +48,8 @@ export type OpenPauseResult =
   /** a pause in force already covers the same connections: join or escalate it instead */
   | { kind: 'covered'; pause: Pause };
 
+export type StartPauseResult = OpenPauseResult | { kind: 'unchanged'; pause: Pause };
+
 export interface ClaimResult {
   /** the items now held by the pause */
   claimed: Item[];
@@ -98,13 +100,22 @@ export interface StoreStats {
  * audit chain. Objects handed in belong to the store; objects read out must not be mutated.
  */
 export interface Store {
-  /** Stores a new pause, its audit and idempotency record, unless a pause in force covers the same connections. */
+  /**
+   * Stores a new pause, its audit and idempotency record, unless it is in force and a pause in
+   * force covers the same connections (a planned pause holds nothing: it is always stored).
+   */
   openPause(pause: Pause, change: Omit<PauseChange, 'pause'>): Promise<OpenPauseResult>;
   /**
    * Applies `change` to the latest stored pause, with its audit entries, in one write. `change`
    * may return null to write nothing. Concurrent changes never overwrite each other.
    */
   changePause(id: string, change: (current: Pause) => PauseChange | null): Promise<Pause>;
+  /**
+   * Applies `change` to a planned pause to put it in force, like `changePause`, unless a pause in
+   * force already covers the same connections: then nothing is written (`covered`). `change`
+   * returning null writes nothing (`unchanged`).
+   */
+  startPause(id: string, change: (current: Pause) => PauseChange | null): Promise<StartPauseResult>;
   getPause(id: string): Promise<Pause | undefined>;
   /** newest first */
   listPauses(query: { state?: PauseState; limit: number; cursor?: string }): Promise<Page<Pause>>;
@@ -112,6 +123,8 @@ export interface Store {
   pausesInForce(): Promise<Pause[]>;
   /** pauses with pending work: what start-up recovery carries out */
   pausesWithWork(): Promise<Pause[]>;
+  /** pauses with a planned step left: planned ones (their start), and those in force whose planned end is not asked for yet */
+  pausesWithPlans(): Promise<Pause[]>;
 
   /**
    * Makes `pauseId` hold the given items, except objects another pause in force holds; audits

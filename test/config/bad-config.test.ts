@@ -101,7 +101,7 @@ describe('a bad config is refused, naming the field', () => {
     expect(config.playbook).toEqual({ scale: [], roles: [], contacts: [], internalCommunication: [], approvalPath: [], statements: [], netiquette: [], monitoring: [], steps: [] });
     // Notifications: Slack from SLACK_WEBHOOK_URL when set, no webhooks, every event, a reminder every 4 hours.
     expect(config.notifications).toMatchObject({ slack: { webhookUrlEnv: 'SLACK_WEBHOOK_URL' }, webhooks: [], reminderHours: 4, retries: { attempts: 6, backoffMs: 30_000 } });
-    expect(config.notifications.events).toHaveLength(10);
+    expect(config.notifications.events).toHaveLength(13);
     expect(checkConnections(config, createRegistry())).toEqual([]);
   });
 });

@@ -99,6 +99,22 @@ describe.skipIf(skipWithoutBrowser('the console browser tests'))('the crisis con
     await close();
   }, 30_000);
 
+  it('shows a pause planned ahead under Planned, with its start and end, and not as in force', async () => {
+    const startsAt = new Date(Date.now() + 24 * 3600_000).toISOString();
+    const endsAt = new Date(Date.now() + 48 * 3600_000).toISOString();
+    const planned = (await session.call('POST', '/v1/pauses', { severity: 1, reason: 'National day of mourning', startsAt, endsAt })).body.pause;
+    const { page, errors, close } = await session.open(1280);
+    await page.getByRole('heading', { name: 'Planned' }).waitFor();
+    const card = page.locator(`article[data-pause="${planned.id}"]`);
+    await expect.poll(() => card.textContent()).toMatch(/National day of mourning.*Planned by .* · starts .* · ends /);
+    expect(await card.locator('progress').count()).toBe(0);
+    await screenshot(page, 'planned');
+    expect((await session.call('POST', `/v1/pauses/${planned.id}/cancel`, {})).status).toBe(200);
+    await expect.poll(() => card.count()).toBe(0);
+    expect(errors).toEqual([]);
+    await close();
+  }, 30_000);
+
   it('presses Red alert with the keyboard alone; failed items stand out until retried; a second lead approves the resume', async () => {
     const second = (await session.call('POST', '/v1/keys', { name: 'Second lead', role: 'lead' })).body.secret as string;
     const first = await session.open(1280);

@@ -104,7 +104,7 @@ describe('the OpenAPI document', () => {
     const create = operation('post', '/v1/pauses');
     expect(create.requestBody?.required).toBe(true);
     const body = create.requestBody!.content['application/json']!.schema;
-    expect(Object.keys(body.properties)).toEqual(['severity', 'reason', 'scope', 'dryRun']);
+    expect(Object.keys(body.properties)).toEqual(['severity', 'reason', 'scope', 'dryRun', 'startsAt', 'endsAt']);
     expect(body.required).toEqual(['severity', 'reason']);
     expect(body.additionalProperties).toBe(false);
     expect(create.parameters!.map((p) => `${p.in}:${p.name}`)).toEqual(['query:wait', 'header:idempotency-key']);

@@ -64,6 +64,34 @@ describe('notified events', () => {
     expect(hook.received[2]!.body).toMatchObject({ title: 'Pause escalated from 1 — red-alert (severity 3)', detail: { from: 1, to: 3 } });
   });
 
+  it('tells of a pause planned, of its start and end, and of a plan cancelled', async () => {
+    const hook = receiver(server, HOOK_URL);
+    await start(notifyingOptions((n) => ({ ...n, slack: null })));
+    const at = (minutes: number) => new Date(h.clock.now().getTime() + minutes * 60_000).toISOString();
+    const reach = async (when: string) => {
+      h.clock.set(when);
+      await h.service.scheduler.tick();
+      await h.service.pauses.idle();
+    };
+    const [startsAt, endsAt] = [at(10), at(20)];
+    const planned = (await h.call('POST', '/v1/pauses', { severity: 2, reason: 'day of mourning', startsAt, endsAt })).body.pause;
+    const other = (await h.call('POST', '/v1/pauses', { severity: 1, reason: 'anniversary', startsAt: at(60 * 24) })).body.pause;
+    expect((await h.call('POST', `/v1/pauses/${other.id}/cancel`, {})).status).toBe(200);
+    await reach(startsAt);
+    await reach(endsAt);
+    await notified(h);
+    expect(hook.received.map((r) => [r.body.type, r.body.pause?.id])).toEqual([
+      ['pause.planned', planned.id],
+      ['pause.planned', other.id],
+      ['pause.plan-cancelled', other.id],
+      ['pause.plan-started', planned.id],
+      ['pause.active', planned.id],
+      ['resume.requested', planned.id],
+      ['pause.resumed', planned.id],
+    ]);
+    expect(hook.received[0]!.body.title).toBe(`Pause planned from ${startsAt} to ${endsAt} — crisis (severity 2)`);
+  });
+
   it('tells of a PagerDuty incident resolved, naming the pauses still in force, and resumes nothing', async () => {
     const slack = receiver(server, SLACK_URL);
     await start({ ...slackOnly(), serviceEnv: { ...slackOnly().serviceEnv, PAGERDUTY_WEBHOOK_SECRET: PD_SECRET } });

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashEntry } from '../../src/audit/audit-chain.js';
 import { GENESIS_HASH, type AuditEntry } from '../../src/audit/audit-entry.js';
 import { AppError } from '../../src/domain/errors.js';
+import type { Pause } from '../../src/domain/pause.js';
 import type { Store } from '../../src/store/store.js';
 import { apiKeyFixture, AT, auditDraft, deliveryFixture, itemFixture, pauseFixture } from './fixtures.js';
 
@@ -114,6 +115,32 @@ export function runStoreContract(backend: StoreBackend): void {
         expect(ids(await store.pausesInForce()).sort()).toEqual(['pau_2', 'pau_3', 'pau_4', 'pau_5']);
         expect(ids(await store.pausesWithWork())).toEqual(['pau_4']);
         await expect(store.listPauses({ limit: 1, cursor: 'bm90LWEtY3Vyc29y' })).rejects.toMatchObject({ code: 'invalid_request' });
+      });
+
+      it('stores a planned pause beside the pause in force on its connections, and starts it only when none covers them', async () => {
+        const schedule = { startsAt: at(60), endsAt: at(120), startedAt: null, endRequestedAt: null, cancelled: null, joinedPauseId: null };
+        const planned = (id: string) => pauseFixture(id, { state: 'planned', activeAt: null, connectionIds: ['x'], schedule });
+        await store.openPause(pauseFixture('pau_live', { connectionIds: ['x'] }), { audit: [] });
+        expect(await store.openPause(planned('pau_p'), { audit: [auditDraft('pause.planned', { pauseId: 'pau_p' })] })).toMatchObject({ kind: 'opened' });
+        expect(ids(await store.pausesInForce())).toEqual(['pau_live']);
+        expect(ids(await store.pausesWithPlans())).toEqual(['pau_p']);
+        const start = (p: Pause) => ({ pause: { ...p, state: 'suspending' as const, schedule: { ...schedule, startedAt: at(60) } }, audit: [auditDraft('pause.plan-started', { pauseId: p.id })] });
+        // Covered: nothing is written, the pause in force is named.
+        expect(await store.startPause('pau_p', start)).toMatchObject({ kind: 'covered', pause: { id: 'pau_live' } });
+        expect(await store.getPause('pau_p')).toMatchObject({ state: 'planned' });
+        expect(await store.startPause('pau_p', () => null)).toMatchObject({ kind: 'unchanged', pause: { id: 'pau_p' } });
+        // Once the other one's resume is asked for, it starts, durably, with its audit.
+        await store.changePause('pau_live', (p) => ({ pause: { ...p, resume: { at: AT, ...p, missed: 'hold' } }, audit: [] }));
+        expect(await store.startPause('pau_p', start)).toMatchObject({ kind: 'opened', pause: { id: 'pau_p', state: 'suspending' } });
+        await reopen();
+        expect(await store.getPause('pau_p')).toMatchObject({ state: 'suspending', schedule: { startedAt: at(60) } });
+        expect(ids(await store.pausesInForce())).toEqual(['pau_p']);
+        // Its end is still to come; once asked for, no planned step is left.
+        expect(ids(await store.pausesWithPlans())).toEqual(['pau_p']);
+        await store.changePause('pau_p', (p) => ({ pause: { ...p, schedule: { ...p.schedule!, endRequestedAt: at(120) } }, audit: [] }));
+        expect(await store.pausesWithPlans()).toEqual([]);
+        expect((await store.listAudit({ limit: 10 })).data.map((e) => e.action)).toEqual(['pause.planned', 'pause.plan-started']);
+        await expect(store.startPause('pau_none', start)).rejects.toMatchObject({ code: 'not_found' });
       });
     });
 

@@ -39,6 +39,7 @@ export function pauseFixture(id: string, overrides: Partial<Pause> = {}): Pause 
     tasks: [],
     approval: null,
     stepsDone: [],
+    schedule: null,
     ...overrides,
   };
 }

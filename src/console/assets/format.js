@@ -38,6 +38,9 @@ export const STATE_WORDS = {
   'awaiting-approval': 'In force — resume awaits approval',
   resuming: 'Resuming…',
   resumed: 'Resumed',
+  planned: 'Planned',
+  cancelled: 'Cancelled before it started',
+  joined: 'Started by joining the pause in force',
 };
 
 /**

@@ -43,14 +43,14 @@ export function pauseRoutes(pauses: PausesService) {
       path: '/',
       summary: 'Pause by severity',
       description:
-        'Suspends what the severity covers on every connection in scope. If a pause in force has the same scope, a same or lower severity joins it and a higher one escalates it (same pause id).',
+        'Suspends what the severity covers on every connection in scope. If a pause in force has the same scope, a same or lower severity joins it and a higher one escalates it (same pause id). With `startsAt`, the pause is planned: stored at once as `planned` (201), holding nothing and blocking no other pause, it starts by itself at that time — joining or escalating the pause in force on the same connections if there is one then. With `endsAt`, its resume is requested by itself at that time (awaiting a second lead from `resume.approvalFrom` up).',
       tags,
       query: WaitQuerySchema,
       body: { schema: PauseRequestSchema, required: true },
       headers: IdempotencyHeadersSchema,
       responses: {
         200: jsonResponse('joined or escalated a pause in force (or replayed one of those), or, with `dryRun`, the plan', PauseAnswerSchema.or(PauseDryRunSchema), LOCATION),
-        201: jsonResponse('with `?wait=true`: created, and the suspension is done', PauseAnswerSchema, LOCATION),
+        201: jsonResponse('with `?wait=true`: created, and the suspension is done; or, with `startsAt`, planned', PauseAnswerSchema, LOCATION),
         202: jsonResponse('created; the suspension goes on (with `?wait=true`: done, but tasks for people are open — see `taskCounts`)', PauseAnswerSchema, LOCATION),
       },
       errors: [422, 502],
@@ -60,6 +60,8 @@ export function pauseRoutes(pauses: PausesService) {
       if (result.kind === 'dry-run') return c.json({ outcome: 'dry-run', plan: result.plan }, 200);
       const accepted = result.kind === 'created' || (result.kind === 'replayed' && result.status === 202);
       c.header('Location', `/v1/pauses/${result.pause.id}`);
+      // Planned: stored, and nothing to wait for until its start.
+      if (result.kind === 'planned' || (result.kind === 'replayed' && result.status === 201)) return c.json({ outcome: result.kind, pause: result.pause }, 201);
       if (query.wait !== 'true') return c.json({ outcome: result.kind, pause: result.pause }, accepted ? 202 : 200);
       await result.done();
       return finished(c, result.kind, await pauses.getPause(result.pause.id), accepted ? 201 : 200);

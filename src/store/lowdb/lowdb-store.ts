@@ -4,7 +4,7 @@ import type { ApiKey } from '../../auth/api-key.js';
 import type { Delivery, NotifierMark } from '../../domain/delivery.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import type { Item } from '../../domain/item.js';
-import { inForce, scopeKey, type Pause, type PauseState } from '../../domain/pause.js';
+import { inForce, nextStepAt, scopeKey, type Pause, type PauseState } from '../../domain/pause.js';
 import type {
   AuditQuery,
   ClaimResult,
@@ -17,6 +17,7 @@ import type {
   OpenPauseResult,
   Page,
   PauseChange,
+  StartPauseResult,
   Store,
   StoreStats,
 } from '../store.js';
@@ -85,8 +86,7 @@ export class LowdbStore implements Store {
 
   async openPause(pause: Pause, change: Omit<PauseChange, 'pause'>): Promise<OpenPauseResult> {
     this.#writable();
-    const key = scopeKey(pause);
-    const covering = [...this.state.pauses.values()].find((p) => inForce(p) && scopeKey(p) === key);
+    const covering = this.#covering(pause);
     if (covering) return { kind: 'covered', pause: covering };
     if (this.state.pauses.has(pause.id)) throw new Error(`pause ${pause.id} exists`);
     await this.#commit([{ t: 'pause', v: pause }, ...idempotencyOps(change.idempotency)], change.audit);
@@ -105,6 +105,24 @@ export class LowdbStore implements Store {
     return next;
   }
 
+  async startPause(id: string, change: (current: Pause) => PauseChange | null): Promise<StartPauseResult> {
+    this.#writable();
+    const current = this.state.pauses.get(id);
+    if (!current) throw new AppError('not_found', `pause ${id} not found`);
+    const result = change(current);
+    if (!result?.pause) return { kind: 'unchanged', pause: current };
+    const covering = this.#covering(result.pause);
+    if (covering) return { kind: 'covered', pause: covering };
+    return { kind: 'opened', pause: await this.changePause(id, () => result) };
+  }
+
+  /** The other pause in force on the same connections, when `pause` would be in force too. */
+  #covering(pause: Pause): Pause | undefined {
+    if (!inForce(pause)) return undefined;
+    const key = scopeKey(pause);
+    return [...this.state.pauses.values()].find((p) => p.id !== pause.id && inForce(p) && scopeKey(p) === key);
+  }
+
   async getPause(id: string): Promise<Pause | undefined> {
     return this.state.pauses.get(id);
   }
@@ -119,6 +137,10 @@ export class LowdbStore implements Store {
 
   async pausesWithWork(): Promise<Pause[]> {
     return [...this.state.pauses.values()].filter((p) => p.work.length > 0);
+  }
+
+  async pausesWithPlans(): Promise<Pause[]> {
+    return [...this.state.pauses.values()].filter((p) => nextStepAt(p) !== null);
   }
 
   // ---- items ----
