@@ -86,6 +86,20 @@ describe('POST /v1/pauses', () => {
     expect((await h.call('GET', `/v1/pauses?state=active`)).body.data).toHaveLength(1);
   });
 
+  it('?wait=true answers 202, not a failure, when its own work is done and other work on the pause is still going on', async () => {
+    h = await startHarness(server);
+    const waiting = h.call('POST', '/v1/pauses?wait=true', { severity: 1, reason: 'a storm brewing' });
+    await expect.poll(async () => (await h.call('GET', '/v1/pauses')).body.data.length).toBe(1);
+    // Queued behind the first request's work, while that request is still waiting for its own.
+    expect((await h.call('POST', '/v1/pauses', { severity: 3, reason: 'it is a storm' })).body.outcome).toBe('escalated');
+    const reply = await waiting;
+    expect(reply.status).toBe(202);
+    expect(reply.body.pause).toMatchObject({ complete: false, failures: { listings: 0, items: 0 }, work: [{ kind: 'escalate', kinds: ['ad', 'email'] }] });
+    await h.service.pauses.idle();
+    expect((await h.call('GET', `/v1/pauses/${reply.body.pause.id}`)).body).toMatchObject({ state: 'active', complete: true, work: [] });
+    expect(liveIds(h.state())).toEqual([]);
+  });
+
   it('a different scope makes a separate pause', async () => {
     h = await startHarness(server);
     const a = await h.pause(1, { scope: { connections: ['hootsuite-acme'] } });

@@ -51,7 +51,7 @@ export function pauseRoutes(pauses: PausesService) {
       responses: {
         200: jsonResponse('joined or escalated a pause in force (or replayed one of those), or, with `dryRun`, the plan', PauseAnswerSchema.or(PauseDryRunSchema), LOCATION),
         201: jsonResponse('with `?wait=true`: created, and the suspension is done; or, with `startsAt`, planned', PauseAnswerSchema, LOCATION),
-        202: jsonResponse('created; the suspension goes on (with `?wait=true`: done, but tasks for people are open — see `taskCounts`)', PauseAnswerSchema, LOCATION),
+        202: jsonResponse('created; the suspension goes on (with `?wait=true`: done and nothing failed, but tasks for people are open — see `taskCounts` — or work queued meanwhile goes on — see `work`)', PauseAnswerSchema, LOCATION),
       },
       errors: [422, 502],
     },
@@ -208,9 +208,10 @@ export async function respondAccepted(
  */
 function finished(c: Context<AppEnv>, outcome: string, pause: PauseView, status: 200 | 201) {
   if (pause.complete) return c.json({ outcome, pause }, status);
-  // Everything we do is done; what is left is for people (tasks on manual platforms): accepted,
-  // not complete — never a plain success.
-  if (pause.work.length === 0 && pause.failures.listings + pause.failures.items === 0) return c.json({ outcome, pause }, 202);
+  // This request's work is done and nothing failed; what is left is other work queued on the
+  // pause meanwhile (an escalation, a planned end) or tasks for people: accepted, not complete —
+  // never a plain success, and never a failure either.
+  if (pause.failures.listings + pause.failures.items === 0) return c.json({ outcome, pause }, 202);
   const { listings, items } = pause.failures;
   const what = [listings > 0 && `${listings} listing${listings > 1 ? 's' : ''}`, items > 0 && `${items} item${items > 1 ? 's' : ''}`].filter(Boolean).join(' and ');
   const error = new AppError(
