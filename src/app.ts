@@ -25,6 +25,7 @@ import { taskRoutes } from './http/routes/tasks.js';
 import { approvalRoutes } from './http/routes/approvals.js';
 import { planRoutes } from './http/routes/plans.js';
 import { keyRoutes } from './http/routes/keys.js';
+import { meRoutes } from './http/routes/me.js';
 import { notificationRoutes } from './http/routes/notifications.js';
 import { slackHookRoutes } from './http/routes/hook-slack.js';
 import { hookCatalogRoutes, inboundHookRoutes, type HookSecrets } from './http/routes/hooks.js';
@@ -69,7 +70,7 @@ export function createApp(deps: AppDeps) {
   const v1 = new OpenAPIHono<AppEnv>()
     .use(requireApiKey({ store: deps.store, failures: deps.authFailures, trustedProxies: deps.trustedProxies }))
     .use(requireRole(deps.store, deps.clock))
-    .route('/', catalogRoutes(deps.severities, deps.connections, deps.manual, deps.credentialChecks, deps.clock))
+    .route('/', catalogRoutes(deps.severities, (s) => deps.pauses.needsApproval(s), deps.connections, deps.manual, deps.credentialChecks, deps.clock))
     .route('/pauses', pauseRoutes(deps.pauses))
     .route('/pauses', taskRoutes(deps.pauses))
     .route('/pauses', approvalRoutes(deps.pauses))
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps) {
     .route('/audit', auditRoutes(deps.store))
     .route('/events', eventsRoutes(deps.store, (id) => deps.pauses.getPause(id), deps.logger, deps.events))
     .route('/keys', keyRoutes(deps.store, deps.clock))
+    .route('/me', meRoutes())
     .route('/notifications', notificationRoutes(deps.store, deps.notifier))
     .route('/hooks', hookCatalogRoutes(deps.hooks.config, deps.hooks.secrets));
 

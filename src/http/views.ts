@@ -34,7 +34,9 @@ export const ReadinessSchema = z
   .meta({ id: 'Readiness' });
 same<z.infer<typeof ReadinessSchema>, Readiness>(true);
 
-export const SeveritiesSchema = z.object({ data: z.array(SeveritySchema) });
+export const SeveritiesSchema = z.object({
+  data: z.array(SeveritySchema.extend({ resumeNeedsApproval: z.boolean().meta({ description: "a resume of a pause at this severity waits for a second lead's approval" }) })),
+});
 
 const MethodTraitsSchema = z.object({
   keepsId: z.boolean(),

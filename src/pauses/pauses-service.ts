@@ -57,6 +57,11 @@ export class PausesService {
   ) {
     this.#workers = new PauseWorkers(engine);
   }
+  /** Whether resuming a pause at this severity waits for a second lead (fast off, slow on). */
+  needsApproval(severity: number): boolean {
+    return this.approvalFrom !== null && severity >= this.approvalFrom;
+  }
+
 
   async requestPause(input: PauseInput, ctx: RequestContext, idempotencyKey?: string) {
     const resolved = resolveRequest(this.severities, this.connections, this.engine.manual, input);
@@ -77,7 +82,7 @@ export class PausesService {
     const items = await this.#resumableItems(pause, input.items);
     if (input.dryRun) return { kind: 'dry-run' as const, missed, steps: await previewResume(this.engine, pause, items, missed) };
     const stamp = this.#stamp(ctx);
-    if (this.approvalFrom !== null && pause.severity >= this.approvalFrom) return this.#askApproval(pause.id, input.items ?? null, missed, stamp);
+    if (this.needsApproval(pause.severity)) return this.#askApproval(pause.id, input.items ?? null, missed, stamp);
     const work: Work = { kind: 'resume', id: newId('wrk'), itemIds: input.items ?? null, missed, requested: stamp, startedAt: null };
     let already = false;
     // Checked and stored in one step, with the move to `resuming`: of two resumes pressed at

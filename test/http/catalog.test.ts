@@ -22,7 +22,27 @@ describe('catalog routes', () => {
       [2, 'crisis', ['post', 'ad']],
       [3, 'red-alert', ['post', 'ad', 'email']],
     ]);
-    expect(reply.body.data).toEqual(h.config.severities);
+    // Tests run with no second lead needed (approvalFrom null): no rung waits for one.
+    expect(reply.body.data).toEqual(h.config.severities.map((s) => ({ ...s, resumeNeedsApproval: false })));
+  });
+
+  it('GET /v1/severities says from which rung a resume waits for a second lead', async () => {
+    h = await startHarness(server, { config: (c) => ({ ...c, resume: { ...c.resume, approvalFrom: 2 } }) });
+    const reply = await h.call('GET', '/v1/severities');
+    expect(reply.body.data.map((s: { name: string; resumeNeedsApproval: boolean }) => [s.name, s.resumeNeedsApproval])).toEqual([
+      ['watch', false],
+      ['crisis', true],
+      ['red-alert', true],
+    ]);
+  });
+
+  it('GET /v1/me says who the key is, as the audit records it, for any role', async () => {
+    h = await startHarness(server);
+    const viewer = (await h.call('POST', '/v1/keys', { name: 'wall screen', role: 'viewer' })).body;
+    const reply = await h.call('GET', '/v1/me', undefined, { authorization: `Bearer ${viewer.secret}` });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toEqual({ type: 'api-key', id: viewer.key.id, name: 'wall screen', role: 'viewer' });
+    expect(JSON.stringify(reply.body)).not.toContain(viewer.secret);
   });
 
   it('GET /v1/connections lists each connection with platform, kinds, methods and a passing credential check', async () => {

@@ -110,6 +110,7 @@ describe('API keys and roles', () => {
     'GET /v1/hooks': 'viewer',
     'GET /v1/notifications': 'viewer',
     'GET /v1/events': 'viewer',
+    'GET /v1/me': 'viewer',
     'POST /v1/pauses': 'lead',
     'POST /v1/pauses/:id/resume': 'lead',
     'POST /v1/pauses/:id/retry': 'lead',

@@ -16,6 +16,10 @@ export function renderLadder(root, app, inForce) {
       h('p', { id: described, class: 'what' }, `Suspends ${kindsText(severity.kinds)}. ${severity.description ?? ''}`),
     );
   });
+  if (app.me?.role === 'viewer') {
+    // A viewer's key may not pause: say so here rather than after a press.
+    return fill(root, h('h2', { id: 'ladder-title' }, 'Pause what goes out'), message('warn', `Signed in as ${app.me.name}, a viewer: you can follow the pauses here; pausing needs a lead's key.`));
+  }
   fill(
     root,
     h('h2', { id: 'ladder-title' }, 'Pause what goes out'),

@@ -12,6 +12,8 @@ const main = document.getElementById('main');
 /** What every screen reads: the ladder, the pauses by id, and a way to hear of changes. */
 const app = {
   severities: [],
+  /** who the key is ({id, name, role}): a viewer follows, a lead acts */
+  me: null,
   pauses: new Map(),
   listeners: new Set(),
   /** the screen's hook for live changes: (view) => void */
@@ -43,6 +45,7 @@ whenSignedOut(signOut);
 
 async function start() {
   try {
+    app.me = await api('GET', '/v1/me');
     app.severities = (await api('GET', '/v1/severities')).data;
     for (const view of (await api('GET', '/v1/pauses?limit=50')).data) app.pauses.set(view.id, view);
   } catch (error) {

@@ -69,20 +69,25 @@ export function renderResume(root, app, pauseId, state) {
       { onsubmit: submit, novalidate: true },
       h('fieldset', {}, h('legend', {}, 'What to put back'), scopes),
       h('fieldset', {}, h('legend', {}, 'Items whose time passed while suspended'), policies),
-      view.severity >= 3 ? h('p', {}, 'At this severity a second lead may have to approve the resume before anything comes back.') : null,
+      needsApproval(view) ? h('p', {}, 'At this severity a second lead must approve the resume before anything comes back.') : null,
       h('button', { type: 'submit', class: 'primary' }, 'Resume'),
     );
   };
 
+  const needsApproval = (view) => app.severities.find((s) => s.level === view.severity)?.resumeNeedsApproval ?? false;
+
   const approvalBlock = (view) => {
     const a = view.approval;
+    // The lead who asked cannot approve their own request (the API refuses it too).
+    const mine = a.actor.id === app.me?.id;
     return h(
       'div',
       { class: 'msg warn' },
       h('h3', {}, 'Awaiting a second lead’s approval'),
       h('p', {}, `${a.actor.name} asked at ${when(a.at)} to resume ${a.itemIds ? itemCount(a.itemIds.length) : 'the whole pause'} (missed items: ${a.missed}). The pause stays in force until another lead approves.`),
-      h('button', { type: 'button', class: 'primary', onclick: () => call(`/v1/pauses/${pauseId}/resume/approve`, {}, () => 'Approved: resuming.') }, 'Approve'),
-      ' ',
+      mine
+        ? h('p', {}, 'You asked for this resume: a different lead must approve it. You may withdraw it.')
+        : [h('button', { type: 'button', class: 'primary', onclick: () => call(`/v1/pauses/${pauseId}/resume/approve`, {}, () => 'Approved: resuming.') }, 'Approve'), ' '],
       h('button', { type: 'button', onclick: () => call(`/v1/pauses/${pauseId}/resume/withdraw`, {}, () => 'The resume request was withdrawn.') }, 'Withdraw'),
     );
   };

@@ -12,7 +12,14 @@ import { ConnectionsSchema, SeveritiesSchema, type ConnectionView } from '../vie
  * The severity ladder and the configured connections, with a live credential check. A wait is
  * shown while it lasts by the service's clock, the one the platform's wait was measured on.
  */
-export function catalogRoutes(severities: readonly Severity[], connections: readonly Connection[], manual: readonly ManualConnection[], checks: CredentialChecks, clock: Clock) {
+export function catalogRoutes(
+  severities: readonly Severity[],
+  needsApproval: (severity: number) => boolean,
+  connections: readonly Connection[],
+  manual: readonly ManualConnection[],
+  checks: CredentialChecks,
+  clock: Clock,
+) {
   const app = new OpenAPIHono<AppEnv>();
   endpoint(
     app,
@@ -20,11 +27,11 @@ export function catalogRoutes(severities: readonly Severity[], connections: read
       method: 'get',
       path: '/severities',
       summary: 'The severity ladder',
-      description: 'From config; each rung says which kinds of items it suspends.',
+      description: 'From config; each rung says which kinds of items it suspends, and whether resuming a pause at it waits for a second lead (`resume.approvalFrom`).',
       tags: ['catalog'],
       responses: { 200: jsonResponse('the ladder, levels ascending', SeveritiesSchema) },
     },
-    (c) => c.json({ data: [...severities] }),
+    (c) => c.json({ data: severities.map((s) => ({ ...s, resumeNeedsApproval: needsApproval(s.level) })) }),
   );
   endpoint(
     app,
