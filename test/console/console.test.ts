@@ -39,8 +39,12 @@ describe.skipIf(skipWithoutBrowser('the console browser tests'))('the crisis con
     const [kept, released] = [rows.nth(0), rows.nth(1)];
     const keptId = await kept.getAttribute('data-item');
     const releasedId = await released.getAttribute('data-item');
+    // A new time typed in another row survives the table being drawn again after the keep.
+    const laterId = await rows.nth(2).getAttribute('data-item');
+    await rows.nth(2).getByLabel('New time (optional)').fill('2030-01-01T10:00');
     await kept.getByRole('button', { name: 'Keep' }).click();
     await page.locator(`tr[data-item="${keptId}"] .state`).filter({ hasText: 'kept' }).waitFor();
+    expect(await page.locator(`tr[data-item="${laterId}"]`).getByLabel('New time (optional)').inputValue()).toBe('2030-01-01T10:00');
     await page.locator(`tr[data-item="${releasedId}"]`).getByRole('button', { name: 'Release' }).click();
     await page.locator(`tr[data-item="${releasedId}"] .state`).filter({ hasText: 'restored' }).waitFor({ timeout: 20_000 });
     await shot('4-kept-and-released');

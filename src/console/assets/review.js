@@ -16,6 +16,8 @@ export function renderReview(root, app, pauseId, state) {
   const status = h('div', { 'aria-live': 'polite' });
   let items = [];
   let cursor = null;
+  // New release times typed in, by item: a live update draws the table again, never losing them.
+  const typed = new Map();
 
   const select = (name, label, options) => {
     const id = uid(name);
@@ -78,6 +80,8 @@ export function renderReview(root, app, pauseId, state) {
     fill(
       table,
       shown.length ? itemsTable(shown) : h('p', {}, items.length ? 'No item matches the search.' : 'No items (yet) with these filters.'),
+      // The search reads the items loaded so far; say so when there are more.
+      filters.search && cursor ? h('p', { class: 'msg info' }, `The search looked at the first ${items.length} items: show more to search the rest.`) : null,
       cursor ? h('button', { type: 'button', onclick: () => load(true) }, 'Show more') : null,
     );
   }
@@ -93,12 +97,13 @@ export function renderReview(root, app, pauseId, state) {
 
   function row(item) {
     const note = h('div', { class: 'row-status' });
-    const at = h('input', { type: 'datetime-local' });
+    const at = h('input', { type: 'datetime-local', value: typed.get(item.id) ?? '', oninput: (e) => typed.set(item.id, e.target.value) });
     const act = async (verb) => {
       const body = verb === 'release' && at.value ? { scheduledAt: new Date(at.value).toISOString() } : {};
       try {
         const answer = await api('POST', `/v1/pauses/${pauseId}/items/${item.id}/${verb}`, body);
         Object.assign(item, answer.item);
+        typed.delete(item.id);
         announce(`${item.title}: ${verb === 'keep' ? 'kept suspended' : 'release asked for'}.`);
         draw();
         app.update(await api('GET', `/v1/pauses/${pauseId}`));
