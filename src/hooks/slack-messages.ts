@@ -20,9 +20,13 @@ export const HELP = ephemeral('Usage: `/crisis status`, `/crisis pause <severity
 const line = (p: PauseView) =>
   `• *${p.severityName}* (${p.severity}) — ${p.reason} — ${p.state}${p.complete ? '' : ', *not complete*'}; ${p.counts.byState.suspended} suspended, ${p.counts.byState.failed} failed; since ${p.createdAt} by ${p.actor.name} (\`${p.id}\`)`;
 
-export function status(pauses: readonly PauseView[]): SlackMessage {
-  if (pauses.length === 0) return ephemeral('Nothing is paused.');
-  return ephemeral([`${pauses.length} pause${pauses.length > 1 ? 's' : ''} in force:`, ...pauses.map(line)].join('\n'));
+const plannedLine = (p: PauseView) =>
+  `• *${p.severityName}* (${p.severity}) — ${p.reason} — from ${p.schedule?.startsAt ?? '?'}${p.schedule?.endsAt ? ` to ${p.schedule.endsAt}` : ''}, planned by ${p.actor.name} (\`${p.id}\`)`;
+
+export function status(pauses: readonly PauseView[], planned: readonly PauseView[] = []): SlackMessage {
+  const now = pauses.length === 0 ? ['Nothing is paused.'] : [`${pauses.length} pause${pauses.length > 1 ? 's' : ''} in force:`, ...pauses.map(line)];
+  const ahead = planned.length === 0 ? [] : [`${planned.length} planned:`, ...planned.map(plannedLine)];
+  return ephemeral([...now, ...ahead].join('\n'));
 }
 
 function confirm(text: string, action: string, value: string): SlackMessage {

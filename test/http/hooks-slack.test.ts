@@ -52,6 +52,11 @@ describe('the Slack /crisis command', () => {
     expect(posted[0]).toMatchObject({ response_type: 'in_channel', replace_original: true });
 
     expect((await slash('status')).body.text).toMatch(/1 pause in force:\n• \*red-alert\* \(3\)/);
+    // Pauses planned ahead are listed apart: they hold nothing yet.
+    const startsAt = new Date(h.clock.now().getTime() + 24 * 3600_000).toISOString();
+    const planned = (await h.call('POST', '/v1/pauses', { severity: 1, reason: 'day of mourning', scope: { connections: ['hootsuite-acme'] }, startsAt })).body.pause;
+    expect((await slash('status')).body.text).toMatch(new RegExp(`^1 pause in force:\n• .*\n1 planned:\n• \\*watch\\* \\(1\\) — day of mourning — from ${startsAt}, planned by .* \\(\`${planned.id}\`\\)$`));
+    expect((await h.call('POST', `/v1/pauses/${planned.id}/cancel`, {})).status).toBe(200);
     const resume = await slash('resume');
     expect(resume.body.blocks[1].elements[0]).toMatchObject({ action_id: 'crisis_resume_confirm', value: pause.id });
     expect((await press('crisis_resume_confirm', pause.id, '1700000001.000200')).body.text).toMatch(/asked to resume/);

@@ -66,7 +66,7 @@ export function slackHookRoutes(pauses: PausesService, audit: AuditLog, severiti
   async function command(text: string, ctx: RequestContext): Promise<SlackMessage> {
     const [verb = 'status', first, ...rest] = text.trim().split(/\s+/).filter(Boolean);
     await audit.record(ctx, [{ action: 'webhook.received', data: { hook: 'slack', command: verb } }]);
-    if (verb === 'status') return status(await pauses.pausesInForce());
+    if (verb === 'status') return status(await pauses.pausesInForce(), (await pauses.listPauses({ state: 'planned', limit: 20 })).data);
     if (verb === 'resume') {
       const inForce = await pauses.pausesInForce();
       if (inForce.length === 0) return ephemeral('Nothing is paused.');
