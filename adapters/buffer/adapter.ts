@@ -6,10 +6,11 @@ import { auth } from '../kit/auth.js';
 import { bucket } from '../kit/buckets.js';
 import { wallTime, type PacerTime } from '../kit/pacer.js';
 import { createVendorClient, type VendorDeclaration } from '../kit/vendor-client.js';
+import { refusedConnection } from '../kit/refused-connection.js';
 import type { Clock, PlatformAdapter } from '../types.js';
 import { bufferSettingsSchema, MONTH_MS, OBJECT_ID, PLANS, WINDOW_MS, type BufferSettings, type Plan } from './adapter-settings.js';
 import { LEAD_MS } from './mappers.js';
-import { BULK, bufferOperations, failingClient } from './operations.js';
+import { bufferOperations, BULK, PLATFORM } from './operations.js';
 import { bufferSignals } from './signals.js';
 
 export type { BufferSettings } from './adapter-settings.js';
@@ -64,9 +65,9 @@ export const buffer: PlatformAdapter<BufferSettings> = {
   connect(ctx) {
     const key = ctx.credentials.apiKey ?? '';
     const settings = bufferSettingsSchema.safeParse(ctx.settings ?? {});
-    if (key === '') return failingClient('unauthorized', 'no apiKey configured');
-    if (!settings.success) return failingClient('invalid_request', 'invalid settings (plan free|essentials|team, pageSize 1..100, channelIds of 24 hex digits)');
-    if (ctx.accountIds.some((id) => !OBJECT_ID.test(id))) return failingClient('invalid_request', 'organization ids must be Buffer ids (24 hex digits)');
+    if (key === '') return refusedConnection(PLATFORM, 'unauthorized', 'no apiKey configured');
+    if (!settings.success) return refusedConnection(PLATFORM, 'invalid_request', 'invalid settings (plan free|essentials|team, pageSize 1..100, channelIds of 24 hex digits)');
+    if (ctx.accountIds.some((id) => !OBJECT_ID.test(id))) return refusedConnection(PLATFORM, 'invalid_request', 'organization ids must be Buffer ids (24 hex digits)');
     const { plan, pageSize, channelIds } = settings.data;
     const api = createVendorClient(ctx, bufferVendor(plan), { auth: auth.bearer(key), time: onClock(ctx.clock) });
     return bufferOperations(api, { organizationIds: ctx.accountIds, channelIds, pageSize, plan, bulk: BULK });

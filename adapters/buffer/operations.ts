@@ -102,19 +102,3 @@ function deleteOutcome(api: BufferApi, id: string, payload: Payload): Outcome {
   const code = /not found|does not exist/i.test(message) ? 'not_found' : 'invalid_state';
   return failed(id, new AdapterError({ code, message: api.scrub(`POST / DeletePosts: Buffer ${payload.__typename}: ${message}`), retryable: false, ambiguous: false, vendorCode: payload.__typename }));
 }
-
-/** A client whose every call fails before any request: a connection with unusable settings. */
-export function failingClient(code: 'unauthorized' | 'invalid_request', message: string): AdapterClient {
-  const fail = (): never => {
-    throw new AdapterError({ code, message: `${PLATFORM} connection: ${message}`, retryable: false, ambiguous: false });
-  };
-  return {
-    checkCredentials: async () => fail(),
-    listLive: async function* () {
-      yield fail();
-    },
-    suspend: async () => fail(),
-    restore: async () => fail(),
-    inspect: async () => fail(),
-  };
-}

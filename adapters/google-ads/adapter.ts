@@ -4,11 +4,12 @@ import { auth } from '../kit/auth.js';
 import { bucket } from '../kit/buckets.js';
 import { wallTime, type PacerTime } from '../kit/pacer.js';
 import { createVendorClient, type VendorClient, type VendorDeclaration } from '../kit/vendor-client.js';
+import { refusedConnection } from '../kit/refused-connection.js';
 import type { AdapterContext, Clock, PlatformAdapter } from '../types.js';
 import { ACCESS_LEVELS, googleAdsSettingsSchema, normalizeCustomerId, type GoogleAdsSettings, type LevelLimits } from './adapter-settings.js';
 import { GOOGLE_TOKEN_URL, refreshAccessToken, type OAuthClientCredentials } from './api-oauth.js';
 import type { GoogleAdsApi } from './api.js';
-import { failingClient, googleAdsOperations } from './operations.js';
+import { googleAdsOperations, PLATFORM } from './operations.js';
 import { googleAdsSignals, oauthSignals } from './signals.js';
 
 export type { GoogleAdsSettings } from './adapter-settings.js';
@@ -63,9 +64,9 @@ export const googleAds: PlatformAdapter<GoogleAdsSettings> = {
     const { developerToken = '', clientId = '', clientSecret = '', refreshToken = '' } = ctx.credentials;
     const settings = googleAdsSettingsSchema.safeParse(ctx.settings ?? {});
     const customerIds = ctx.accountIds.map(normalizeCustomerId);
-    if (!developerToken || !clientId || !clientSecret || !refreshToken) return failingClient('unauthorized', 'developerToken, clientId, clientSecret and refreshToken must all be configured');
-    if (customerIds.length === 0 || customerIds.some((id) => id === null)) return failingClient('invalid_request', 'customer ids must be ten digits (dashes allowed)');
-    if (!settings.success) return failingClient('invalid_request', 'invalid settings (accessLevel test, explorer, basic or standard; loginCustomerId ten digits; oauthTokenUrl a URL)');
+    if (!developerToken || !clientId || !clientSecret || !refreshToken) return refusedConnection(PLATFORM, 'unauthorized', 'developerToken, clientId, clientSecret and refreshToken must all be configured');
+    if (customerIds.length === 0 || customerIds.some((id) => id === null)) return refusedConnection(PLATFORM, 'invalid_request', 'customer ids must be ten digits (dashes allowed)');
+    if (!settings.success) return refusedConnection(PLATFORM, 'invalid_request', 'invalid settings (accessLevel test, explorer, basic or standard; loginCustomerId ten digits; oauthTokenUrl a URL)');
     const level = ACCESS_LEVELS[settings.data.accessLevel];
     const login = settings.data.loginCustomerId ? normalizeCustomerId(settings.data.loginCustomerId) : null;
     const headers = { 'developer-token': developerToken, ...(login && { 'login-customer-id': login }) };

@@ -2,7 +2,6 @@
 // them with campaigns:mutate (partial failure on), reads them back for drift, and forecasts the
 // daily operations quota. Pausing happens at CAMPAIGN level only: ad groups and ads keep their own
 // statuses, so enabling the campaign again brings every child back exactly as it was.
-import { AdapterError } from '../kit/adapter-error.js';
 import { checkBulk, isOutcome } from '../kit/outcomes.js';
 import { paged, pagedListLive } from '../kit/pagination.js';
 import type { AdapterClient, BulkSizes, Observation, Outcome } from '../types.js';
@@ -15,7 +14,7 @@ import { readCampaigns } from './operations-reads.js';
 import { restoreCampaigns } from './operations-restore.js';
 import { applyStatusChanges, checkItem, type PlannedChange } from './operations-writes.js';
 
-const PLATFORM = 'google-ads';
+export const PLATFORM = 'google-ads';
 const PROBE_TRUSTED_MS = 3_600_000;
 
 export interface Scope {
@@ -82,21 +81,5 @@ export function googleAdsOperations(session: () => Promise<GoogleAdsApi>, scope:
     },
 
     quota: async (need) => forecast(need, { ...scope.quota, customers: customerIds.length }),
-  };
-}
-
-/** A configuration problem fails every call with a clear error instead of throwing at connect. */
-export function failingClient(code: 'unauthorized' | 'invalid_request', message: string): AdapterClient {
-  const fail = (): never => {
-    throw new AdapterError({ code, message: `${PLATFORM} connection: ${message}`, retryable: false, ambiguous: false });
-  };
-  return {
-    checkCredentials: async () => fail(),
-    listLive: async function* () {
-      yield fail();
-    },
-    suspend: async () => fail(),
-    restore: async () => fail(),
-    inspect: async () => fail(),
   };
 }
