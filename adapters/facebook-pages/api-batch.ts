@@ -4,12 +4,12 @@
 // `{code, headers:[{name,value}], body:"<json>"}`, or `null` for a sub-request that did not
 // complete (a timeout: it may or may not have applied).
 import type { AdapterError } from '../kit/adapter-error.js';
+import { batchResponseSchema, headerMap, successSchema, type BatchElement } from '../kit/graph-batch.js';
 import type { CallInfo } from '../kit/signals.js';
 import { assertIds, isPageId, isPostId } from './adapter-settings.js';
 import type { GraphApi } from './api.js';
 import { POST_FIELDS } from './mappers.js';
-import { batchResponseSchema, createdSchema, postSchema, successSchema, type BatchElement, type Post } from './schemas.js';
-import { headerMap } from './signals-usage.js';
+import { createdSchema, postSchema, type Post } from './schemas.js';
 
 /** Graph's own batch limit: https://developers.facebook.com/docs/graph-api/batch-requests#limits */
 export const MAX_BATCH = 50;

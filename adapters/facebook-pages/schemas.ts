@@ -57,21 +57,7 @@ export const photoCreatedSchema = z.looseObject({ id: z.string(), post_id: z.str
 
 export const pageSchema = z.looseObject({ id: z.string(), name: z.string().optional() });
 
-/** https://developers.facebook.com/docs/graph-api/batch-requests — `null` = did not complete. */
-export const batchResponseSchema = z.array(
-  z.union([
-    z.null(),
-    z.looseObject({
-      code: z.number(),
-      headers: z.array(z.looseObject({ name: z.string(), value: z.string() })).optional(),
-      body: z.string().nullable().optional(),
-    }),
-  ]),
-);
-export type BatchElement = z.infer<typeof batchResponseSchema>[number];
-
-/** A delete answers `{"success":true}`; a create `{"id":"{page-id}_{post-id}"}`. */
-export const successSchema = z.looseObject({ success: z.boolean() });
+/** A create answers `{"id":"{page-id}_{post-id}"}` (a delete: the kit's successSchema). */
 export const createdSchema = z.looseObject({ id: z.string() });
 
 /**

@@ -84,3 +84,15 @@ function describe(status: number, error: GraphError | undefined): string {
   // echoed in a message must not be kept either.
   return `${detail}${trace}`.replace(/EAA[A-Za-z0-9]{16,}/g, '***');
 }
+
+
+/** A usage header's JSON (X-App-Usage, X-Page-Usage, X-Ad-Account-Usage…), or undefined when absent or unreadable. */
+export function readUsageHeader<T>(text: string | undefined, schema: z.ZodType<T>): T | undefined {
+  if (!text) return undefined;
+  try {
+    const parsed = schema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -3,22 +3,19 @@
 // send, what it costs in the ad account's points, and which loose schema the answer must fit.
 import { AdapterError } from '../kit/adapter-error.js';
 import type { Charge } from '../kit/buckets.js';
+import { batchResponseSchema, headerMap, successSchema, type BatchElement } from '../kit/graph-batch.js';
 import type { CallInfo } from '../kit/signals.js';
 import type { VendorClient } from '../kit/vendor-client.js';
 import { isGraphId, READ_POINTS, WRITE_POINTS } from './adapter-settings.js';
 import { CAMPAIGN_FIELDS, isWritableStatus, type WritableStatus } from './mappers.js';
 import {
   adAccountSchema,
-  batchResponseSchema,
   campaignPageSchema,
   campaignSchema,
   campaignsByIdSchema,
-  successSchema,
-  type BatchElement,
   type Campaign,
   type CampaignPage,
 } from './schemas.js';
-import { headerMap } from './signals-usage.js';
 
 export interface GraphApi {
   client: VendorClient;

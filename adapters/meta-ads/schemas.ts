@@ -46,20 +46,6 @@ export const adAccountSchema = z.looseObject({
   account_status: z.number().optional(),
 });
 
-/** https://developers.facebook.com/docs/graph-api/batch-requests — `null` = did not complete. */
-export const batchResponseSchema = z.array(
-  z.union([
-    z.null(),
-    z.looseObject({
-      code: z.number(),
-      headers: z.array(z.looseObject({ name: z.string(), value: z.string() })).optional(),
-      body: z.string().nullable().optional(),
-    }),
-  ]),
-);
-export type BatchElement = z.infer<typeof batchResponseSchema>[number];
-
-export const successSchema = z.looseObject({ success: z.boolean() });
 
 /**
  * `X-Ad-Account-Usage`: `{"acc_id_util_pct":9.67,"reset_time_duration":100,
